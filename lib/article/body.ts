@@ -1,0 +1,76 @@
+import { type Block, live, trimSpace } from '../blocks';
+import { type MetaFields, mergeMeta, readMetaLine } from '../metadata/fields';
+import { BODY_RULES, LINE_RULES, NORMALIZE_RULES } from '../rules';
+import type { RuleContext } from '../rules/types';
+import { RemovalReport, runRules } from './report';
+import { endsWithCredit, isCreditOnly, isHeadingLike } from './lines';
+
+export interface BodyResult {
+  blocks: Block[];
+  paragraphs: string[];
+  headings: string[];
+  captions: string[];
+  meta: MetaFields;
+}
+
+export interface BodyOptions {
+  ctx: RuleContext;
+  report: RemovalReport;
+  disabled: string[];
+  fullWidth: boolean;
+}
+
+/** Short key:value lines inside the body (来源: …, 责编: …) become metadata. */
+function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport): void {
+  for (const b of live(blocks)) {
+    if (b.kind === 'image' || b.text.length > 80) continue;
+    const m = readMetaLine(b.text);
+    if (!m) continue;
+    mergeMeta(meta, m);
+    b.dropped = true;
+    report.addSample('metadata-lines', b.text);
+  }
+}
+
+/** Captions: figcaptions, lines ending in a photo credit, and a lone credit line with the line above it. */
+function markCaptions(blocks: Block[]): void {
+  const lines = live(blocks);
+  lines.forEach((b, i) => {
+    if (b.kind === 'image' || b.kind === 'caption') return;
+    const prev = lines[i - 1];
+    if (isCreditOnly(b.text) && prev && prev.kind === 'text' && prev.text.length <= 150) {
+      b.text = trimSpace(prev.text) + trimSpace(b.text);
+      b.kind = 'caption';
+      prev.dropped = true;
+    } else if (endsWithCredit(b.text)) {
+      b.kind = 'caption';
+    }
+  });
+}
+
+/**
+ * Cleans the article body and sorts its lines into paragraphs, headings and captions.
+ * The same steps run for scraped text and for extracted DOM content.
+ */
+export function cleanBody(blocks: Block[], opts: BodyOptions): BodyResult {
+  const meta: MetaFields = {};
+  runRules(LINE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
+  runRules(BODY_RULES, blocks, opts.ctx, opts.report, opts.disabled);
+  takeMetaLines(blocks, meta, opts.report);
+  markCaptions(blocks);
+  if (opts.fullWidth) runRules(NORMALIZE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
+
+  const kept = live(blocks);
+  for (const b of kept) {
+    b.text = trimSpace(b.text);
+    if (b.kind === 'text' && isHeadingLike(b.text)) b.kind = 'heading';
+  }
+  const texts = (kind: Block['kind']) => kept.filter((b) => b.kind === kind).map((b) => b.text);
+  return {
+    blocks: kept,
+    paragraphs: kept.filter((b) => b.kind === 'text' || b.kind === 'heading').map((b) => b.text),
+    headings: texts('heading'),
+    captions: texts('caption'),
+    meta,
+  };
+}

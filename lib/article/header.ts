@@ -1,0 +1,93 @@
+import { type Block, cjkCount, squash, trimSpace } from '../blocks';
+import { type MetaFields, mergeMeta, readMetaLine } from '../metadata/fields';
+import { LINE_RULES } from '../rules';
+import type { Template } from '../templates/types';
+import { RemovalReport, runRules } from './report';
+import { SENTENCE_END, endsWithCredit, isCreditOnly } from './lines';
+
+export interface HeaderResult {
+  title: string | null;
+  subtitle: string | null;
+  captions: string[];
+  meta: MetaFields;
+  poster: string | null;
+}
+
+export interface HeaderOptions {
+  template: Template;
+  report: RemovalReport;
+  disabled: string[];
+  /** Index of the template's body-start marker line within `blocks`, or -1. */
+  markerIndex: number;
+  /** Text path: lines after the title may be subtitle or caption by position alone. */
+  positional: boolean;
+}
+
+const POSTER = /^(\S{2,20}?)(离线|在线|離線|在線)$/;
+const SUBTITLE_DASH = /^[—－]{1,2}\s*|^-{2}\s*/;
+
+/**
+ * Reads the lines above the article body: headline, sub-headline, byline,
+ * metadata lines and captions. Whatever else stands there is page chrome.
+ */
+export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
+  const out: HeaderResult = { title: null, subtitle: null, captions: [], meta: {}, poster: null };
+  const texts = blocks.map((b) => b.text);
+
+  // Metadata first: nav lines like "当前版: 02版 上一版" carry some and are dropped below.
+  for (const t of texts) {
+    const m = readMetaLine(t);
+    if (m) mergeMeta(out.meta, m);
+    const poster = POSTER.exec(trimSpace(t));
+    if (poster && !out.poster) out.poster = poster[1]!;
+  }
+
+  const fromTemplate = opts.template.titleFromLines?.(texts) ?? null;
+  if (fromTemplate) out.title = trimSpace(fromTemplate);
+
+  runRules(LINE_RULES, blocks, { title: out.title, boilerplate: opts.template.boilerplate ?? [] }, opts.report, opts.disabled);
+
+  let afterTitle = false;
+  blocks.forEach((b, i) => {
+    if (b.dropped || b.kind === 'image') return;
+    const text = trimSpace(b.text);
+    const take = (why?: string) => {
+      b.dropped = true;
+      if (why) opts.report.addSample(why, text); // moved into metadata: not reported as removed
+    };
+    const title = out.title ? squash(out.title) : '';
+    if (title && squash(text) === title) {
+      take(afterTitle ? 'repeated-title' : undefined);
+      afterTitle = true;
+      return;
+    }
+    // A forum's "主题 : <title>" line.
+    if (title && squash(text).includes(title) && squash(text).length <= title.length + 8) return take('page-chrome');
+    if (readMetaLine(text) || POSTER.test(text)) return take();
+    if (SUBTITLE_DASH.test(text) && cjkCount(text) >= 4) {
+      out.subtitle ??= text.replace(SUBTITLE_DASH, '');
+      return take();
+    }
+    if (isCreditOnly(text) || endsWithCredit(text)) {
+      out.captions.push(text);
+      return take();
+    }
+    if (!out.title && opts.markerIndex < 0 && cjkCount(text) >= 2) {
+      out.title = text;
+      afterTitle = true;
+      return take();
+    }
+    if (opts.positional && afterTitle && i > opts.markerIndex) {
+      if (SENTENCE_END.test(text) && cjkCount(text) <= 40) {
+        out.captions.push(text);
+        return take();
+      }
+      if (!out.subtitle && cjkCount(text) >= 6 && !/[|｜]/.test(text)) {
+        out.subtitle = text;
+        return take();
+      }
+    }
+    take('page-chrome');
+  });
+  return out;
+}

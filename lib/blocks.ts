@@ -1,0 +1,50 @@
+/**
+ * A Block is one line of an article: a paragraph, heading, caption or image.
+ * Both the text path (scraped lines) and the DOM path (elements split at block
+ * boundaries and <br>) produce blocks, so every cleanup rule is written once.
+ */
+export type BlockKind = 'text' | 'heading' | 'caption' | 'image';
+
+export interface Block {
+  text: string;
+  kind: BlockKind;
+  /** Inline HTML of the block as found; used while the text is unchanged. */
+  html?: string;
+  /** Text when the block was read, to know whether a rule changed it. */
+  original?: string;
+  src?: string;
+  dropped?: boolean;
+}
+
+export function textBlock(text: string, kind: BlockKind = 'text', html?: string): Block {
+  return { text, kind, html, original: text };
+}
+
+export function live(blocks: Block[]): Block[] {
+  return blocks.filter((b) => !b.dropped);
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_G = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+export function hasCjk(s: string): boolean {
+  return CJK.test(s);
+}
+
+export function cjkCount(s: string): number {
+  return s.match(CJK_G)?.length ?? 0;
+}
+
+/** Trim ASCII, ideographic (U+3000) and no-break spaces, which scraped Chinese text indents with. */
+export function trimSpace(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, '');
+}
+
+/** Whitespace-free form for comparing lines. */
+export function squash(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,86 @@
+import { type Block, escapeHtml, textBlock, trimSpace } from '../blocks';
+
+/**
+ * Splits an element into Blocks the way a reader sees lines: at block elements
+ * and at <br> (forum posts are one <td> of <br>-separated lines). Inline markup
+ * worth keeping (links, emphasis) is carried along as HTML.
+ */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FORM', 'HEAD', 'LINK', 'META']);
+const INLINE_KEEP: Record<string, string> = { A: 'a', B: 'strong', STRONG: 'strong', EM: 'em', I: 'em', U: 'u', SUP: 'sup', SUB: 'sub', CODE: 'code' };
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'RUBY', 'RT', 'RP', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'IGNORE_JS_OP']);
+const HEADING = /^H[1-6]$/;
+/** Lazy-loading attributes real pages use instead of src (Discuz!: zoomfile/file). */
+const IMAGE_SOURCES = ['zoomfile', 'file', 'data-original', 'data-src', 'data-lazy-src', 'src'];
+
+export interface BlockOptions {
+  baseUrl?: string;
+}
+
+function absolute(url: string, base?: string): string {
+  try {
+    return base ? new URL(url, base).href : url;
+  } catch {
+    return url;
+  }
+}
+
+function isHidden(el: Element): boolean {
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return el.hasAttribute('hidden') || style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
+  const blocks: Block[] = [];
+  let text = '';
+  let html = '';
+  let kind: Block['kind'] = 'text';
+
+  const flush = () => {
+    const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
+    if (t) blocks.push(textBlock(t, kind, html.trim()));
+    text = '';
+    html = '';
+  };
+
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      text += value;
+      html += escapeHtml(value.replace(/[ \t\r\n\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || isHidden(el)) return;
+    if (tag === 'BR') return flush();
+    if (tag === 'IMG') {
+      const src = IMAGE_SOURCES.map((a) => el.getAttribute(a)).find((v) => v && !/none\.gif$/.test(v));
+      if (!src) return;
+      flush();
+      blocks.push({ text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) });
+      return;
+    }
+    if (INLINE.has(tag)) {
+      const keep = INLINE_KEEP[tag];
+      const href = tag === 'A' ? el.getAttribute('href') : null;
+      const open = keep === 'a' ? (href ? `<a href="${escapeHtml(absolute(href, opts.baseUrl))}">` : '') : keep ? `<${keep}>` : '';
+      html += open;
+      el.childNodes.forEach(walk);
+      if (open) html += `</${keep}>`;
+      return;
+    }
+    // A block element: its content is its own line(s).
+    flush();
+    const outer = kind;
+    if (HEADING.test(tag)) kind = 'heading';
+    else if (tag === 'FIGCAPTION') kind = 'caption';
+    el.childNodes.forEach(walk);
+    flush();
+    kind = outer;
+  };
+
+  root.childNodes.forEach(walk);
+  flush();
+  return blocks;
+}

@@ -1,0 +1,79 @@
+import TurndownService from 'turndown';
+import { escapeHtml } from '../blocks';
+import type { CleanArticle } from '../types';
+import { frontMatter } from './front-matter';
+
+export type ExportFormat = 'md' | 'txt' | 'html' | 'json';
+
+export const FORMAT_INFO: Record<ExportFormat, { extension: string; mime: string }> = {
+  md: { extension: 'md', mime: 'text/markdown;charset=utf-8' },
+  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8' },
+  html: { extension: 'html', mime: 'text/html;charset=utf-8' },
+  json: { extension: 'json', mime: 'application/json;charset=utf-8' },
+};
+
+function metaLine(a: CleanArticle): string {
+  return [a.published, a.source && `来源：${a.source}`, a.author && `作者：${a.author}`, a.editor && `编辑：${a.editor}`]
+    .filter(Boolean)
+    .join('  ');
+}
+
+export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {}): string {
+  const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
+  const body = turndown.turndown(article.contentHtml);
+  const head = [`# ${article.title}`, article.subtitle ? `## ${article.subtitle}` : ''].filter(Boolean).join('\n\n');
+  return `${frontMatter(article, opts.saved)}\n${head}\n\n${body}\n`;
+}
+
+export function toPlainText(article: CleanArticle): string {
+  const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[图] ${c}`), ...article.paragraphs];
+  return `${parts.filter(Boolean).join('\n\n')}\n${article.url ? `\n${article.url}\n` : ''}`;
+}
+
+const READER_CSS = `body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.9 "PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#222;background:#fdfdfb}
+h1{font-size:1.6em;line-height:1.4}h2{font-size:1.2em}.meta{color:#666;font-size:.85em}figure{margin:1em 0}figcaption{color:#555;font-size:.9em}img{max-width:100%}
+@media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#ddd}.meta,figcaption{color:#999}a{color:#8ab4f8}}`;
+
+/** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */
+export function toStandaloneHtml(article: CleanArticle): string {
+  const body = article.contentHtml.replace(/<img\s[^>]*?src="([^"]*)"[^>]*?(?:alt="([^"]*)")?[^>]*>/g, (_m, src: string, alt?: string) =>
+    `<a href="${src}">[图片${alt ? `：${alt}` : ''}]</a>`,
+  );
+  const source = article.url ? `<p class="meta">原文：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
+  return `<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(article.title)}</title>
+<style>${READER_CSS}</style>
+</head>
+<body>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+${article.subtitle ? `<h2>${escapeHtml(article.subtitle)}</h2>` : ''}
+<p class="meta">${escapeHtml(metaLine(article))}</p>
+${body}
+${source}
+</article>
+</body>
+</html>
+`;
+}
+
+export function toJson(article: CleanArticle): string {
+  return `${JSON.stringify(article, null, 2)}\n`;
+}
+
+export function exportArticle(article: CleanArticle, format: ExportFormat): string {
+  switch (format) {
+    case 'md':
+      return toMarkdown(article);
+    case 'txt':
+      return toPlainText(article);
+    case 'html':
+      return toStandaloneHtml(article);
+    case 'json':
+      return toJson(article);
+  }
+}

@@ -1,0 +1,25 @@
+import type { CleanArticle } from '../types';
+
+/** YAML scalar, always double-quoted so Chinese colons, # and leading symbols stay text. */
+function yamlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+export function frontMatter(article: CleanArticle, saved?: string): string {
+  const fields: Array<[string, string | null | undefined]> = [
+    ['title', article.title],
+    ['subtitle', article.subtitle],
+    ['author', article.author],
+    ['byline', article.byline !== article.author ? article.byline : null],
+    ['source', article.source],
+    ['editor', article.editor],
+    ['published', article.published],
+    ['site', article.siteName],
+    ['url', article.url],
+    ['template', article.template.id],
+    ['script', article.script],
+    ['saved', saved],
+  ];
+  const lines = fields.filter(([, v]) => v).map(([k, v]) => `${k}: ${yamlString(v!)}`);
+  return `---\n${lines.join('\n')}\n---\n`;
+}

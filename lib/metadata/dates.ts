@@ -1,0 +1,45 @@
+/**
+ * Chinese pages write dates many ways: 2020年02月14日 12:37, 2020-3-5 08:54:41,
+ * 发表于: 2020-03-10, 2020/03/13 09:14. Returns ISO 8601: date only when the page
+ * gives only a date, seconds only when it gives them.
+ */
+const DATE_TIME =
+  /((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
+
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+export interface FoundDate {
+  iso: string;
+  /** The matched text, so callers can take it out of a line. */
+  text: string;
+}
+
+export function findChineseDate(text: string): FoundDate | null {
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const [all, y, mo, d, h, mi, s] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  let iso = `${y}-${pad(mo!)}-${pad(d!)}`;
+  if (h !== undefined && mi !== undefined && Number(h) < 24 && Number(mi) < 60) {
+    iso += `T${pad(h)}:${pad(mi)}:${pad(s ?? 0)}`;
+  }
+  return { iso, text: all! };
+}
+
+export function parseChineseDate(text: string): string | null {
+  return findChineseDate(text)?.iso ?? null;
+}
+
+/** "GMT-6" / "GMT+8" / "UTC+08:00" as an ISO offset ("-06:00"). */
+export function offsetOf(hint: string): string | null {
+  const m = /(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i.exec(hint);
+  if (!m) return null;
+  return `${m[1]}${pad(m[2]!)}:${m[3] ?? '00'}`;
+}
+
+/** Adds the site's offset to a local date-time (date-only values stay dates). */
+export function withOffset(iso: string | null, hint: string | null): string | null {
+  if (!iso || !hint || !iso.includes('T') || /[+-]\d{2}:\d{2}$|Z$/.test(iso)) return iso;
+  const offset = offsetOf(hint);
+  return offset ? iso + offset : iso;
+}

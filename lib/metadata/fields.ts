@@ -1,0 +1,126 @@
+import { findChineseDate } from './dates';
+
+/** Metadata a page states in its own lines: 来源, 作者, 责编, 发表于, 浏览... */
+export interface MetaFields {
+  published?: string;
+  source?: string;
+  author?: string;
+  byline?: string;
+  editor?: string;
+  category?: string;
+  edition?: string;
+  views?: number;
+  replies?: number;
+  timezoneHint?: string;
+}
+
+type FieldName = 'source' | 'author' | 'editor' | 'category';
+
+const KEYS: Array<[RegExp, FieldName]> = [
+  [/^(来源|來源|稿源|出处|出處)$/, 'source'],
+  [/^(作者|撰文|文)$/, 'author'],
+  [/^(责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對)$/, 'editor'],
+  [/^(分类|分類|栏目|欄目)$/, 'category'],
+];
+const KEY_WITH_COLON =
+  /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目)\s*[:：]\s*/g;
+/** Values end at brackets or bars; a key:value pair never spans them. */
+const VALUE_END = /[【】()（）[\]|｜]/;
+const PUBLISH_KEY = /(发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期)\s*[:：]?/;
+const VIEWS = /(\d+)\s*次(浏览|瀏覽|阅读|閱讀|点击|點擊)|(?:浏览|瀏覽|阅读|閱讀|查看|点击|點擊)(?:次数|次數|量)?\s*[:：]\s*(\d+)/;
+const REPLIES = /(?:回复|回覆|评论|評論)\s*[:：]\s*(\d+)/;
+const EDITION = /当前版\s*[:：]\s*(\S+?版)/;
+const TIMEZONE = /^(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d{2})?\b/;
+const SQUARE_BYLINE = /^[□■]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$/;
+const REPORTER =
+  /^([\u4e00-\u9fff]{2,10}?)?(?:本报|本報|本刊|本台|本网|本網)?(?:记者|記者|通讯员|通訊員)\s*([\u4e00-\u9fff·][\u4e00-\u9fff·\s]*?)\s*$/;
+const OFFICE_BYLINE =
+  /^(.{2,30}?(?:长|長|书记|書記|委员|委員|主任|常委|主席|教授|院士|经理|經理|研究员|研究員|代表|专家|專家))\s+([\u4e00-\u9fff·]{2,4})$/;
+
+/** "李中文 江 南" → "李中文 江南": newspapers pad two-character names with a space. */
+export function joinNames(names: string): string {
+  const parts = names.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    if (p.length === 1 && next?.length === 1) {
+      out.push(p + next);
+      i++;
+    } else out.push(p);
+  }
+  return out.join(' ');
+}
+
+function cleanValue(raw: string): string {
+  const cut = raw.split(VALUE_END)[0] ?? '';
+  return cut
+    .replace(/\s{2,}.*$/, '')
+    .replace(/\s*(?:19|20)\d{2}[年\-/.].*$/, '')
+    .replace(/[\s,，;；。]+$/, '')
+    .trim();
+}
+
+function keyedValues(line: string): Partial<Record<FieldName, string>> {
+  const out: Partial<Record<FieldName, string>> = {};
+  const matches = [...line.matchAll(KEY_WITH_COLON)];
+  matches.forEach((m, i) => {
+    const field = KEYS.find(([re]) => re.test(m[1]!))?.[1];
+    const start = m.index! + m[0].length;
+    const end = matches[i + 1]?.index ?? line.length;
+    const value = cleanValue(line.slice(start, end));
+    if (field && value && !out[field]) out[field] = value;
+  });
+  return out;
+}
+
+/**
+ * Reads one line as metadata. Returns null for a line that is not a metadata line
+ * (too long, or no key, date or counter in it), so body sentences are never eaten.
+ */
+export function readMetaLine(line: string): MetaFields | null {
+  const text = line.trim();
+  if (!text || text.length > 100) return null;
+  const found: MetaFields = {};
+
+  const tz = TIMEZONE.exec(text);
+  if (tz) return { timezoneHint: tz[0].replace(/\s+/g, '') };
+
+  const square = SQUARE_BYLINE.exec(text);
+  if (square) return { author: joinNames(square[1]!), byline: text.replace(/^[□■]\s*/, '') };
+
+  const date = findChineseDate(text);
+  const rest = date ? text.replace(date.text, ' ').trim() : text;
+  const reporter = REPORTER.exec(rest);
+  if (reporter && rest.length <= 40) {
+    if (reporter[1]) found.source = reporter[1];
+    found.author = joinNames(reporter[2]!);
+    found.byline = rest;
+  }
+  const office = OFFICE_BYLINE.exec(text);
+  if (office && !/[。，,！!？?]/.test(text)) {
+    found.byline = text;
+    found.author = office[2]!;
+  }
+
+  Object.assign(found, keyedValues(text));
+  const views = VIEWS.exec(text);
+  if (views) found.views = Number(views[1] ?? views[3]);
+  const replies = REPLIES.exec(text);
+  if (replies) found.replies = Number(replies[1]);
+  const edition = EDITION.exec(text);
+  if (edition) found.edition = edition[1]!;
+
+  // A date makes a metadata line only after a publish key or in a line that is no sentence;
+  // profile dates (注册时间, 最后登录) are not publication dates.
+  const isProfileDate = /注册|註冊|登录|登錄|在线|在線/.test(text);
+  if (date && !isProfileDate && (PUBLISH_KEY.test(text) || !/[。！？!?，,]/.test(rest))) found.published = date.iso;
+
+  return Object.keys(found).length ? found : null;
+}
+
+export function mergeMeta(into: MetaFields, from: MetaFields): void {
+  for (const [k, v] of Object.entries(from) as Array<[keyof MetaFields, never]>) {
+    if (v !== undefined && into[k] === undefined) into[k] = v;
+  }
+}

@@ -1,0 +1,172 @@
+import { Readability } from '@mozilla/readability';
+import { type Block, squash } from './blocks';
+import { cleanBody } from './article/body';
+import { type Sanitizer, buildArticle } from './article/build';
+import { readHeader } from './article/header';
+import { RemovalReport, runRules } from './article/report';
+import { toBlocks } from './dom/to-blocks';
+import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
+import { parseChineseDate } from './metadata/dates';
+import { INLINE_RULES } from './rules';
+import { detectTemplate } from './templates';
+import type { DomMeta, Template } from './templates/types';
+import { NoArticleError } from './text-pipeline';
+import type { CleanArticle, CleanOptions } from './types';
+
+export { NoArticleError };
+
+export interface PipelineOptions extends CleanOptions {
+  /** DOMPurify bound to a real window (browser or jsdom); see lib/sanitize.ts. */
+  sanitize: Sanitizer;
+}
+
+/** Hidden anti-copy elements every forum engine uses, whatever the template. */
+const HIDDEN_JAMMERS = ['font.jammer', 'span.jammer', 'span[style*="display:none"]', 'span[style*="display: none"]', 'font[style*="display:none"]'];
+const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed'];
+
+/** Removes the template's junk selectors, reporting what went. */
+function preClean(doc: Document, template: Template, report: RemovalReport): void {
+  const remove = (selectors: string[], rule: string) => {
+    for (const sel of selectors) {
+      let nodes: Element[];
+      try {
+        nodes = [...doc.querySelectorAll(sel)];
+      } catch {
+        continue; // a selector this DOM implementation does not support
+      }
+      for (const el of nodes) {
+        if (!el.isConnected) continue;
+        const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        el.remove();
+        if (text) report.addSample(rule, text);
+      }
+    }
+  };
+  remove(NEVER_CONTENT, 'scripts');
+  remove(HIDDEN_JAMMERS, 'jammer');
+  remove(template.junk ?? [], 'template-junk');
+}
+
+/** Meta tags pages commonly carry (Open Graph, article:*, name=author). */
+function metaTags(doc: Document): DomMeta {
+  const get = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  const out: DomMeta = {};
+  const published = get('meta[property="article:published_time"]') ?? get('meta[name="publishdate"]') ?? get('meta[name="PubDate"]');
+  if (published) out.published = parseChineseDate(published) ?? published;
+  out.siteName = get('meta[property="og:site_name"]');
+  const author = get('meta[name="author"]');
+  if (author && !/^(admin|管理员)$/i.test(author)) out.author = author;
+  out.source = get('meta[name="source"]');
+  return out;
+}
+
+interface Extracted {
+  root: Element;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  published?: string;
+}
+
+/** The article body: the family's own content element, else Readability on a copy. */
+function extract(doc: Document, template: Template, opts: CleanOptions): Extracted | null {
+  if (template.content) {
+    const found = [...doc.querySelectorAll(template.content)];
+    if (found.length) {
+      const root = doc.createElement('div');
+      const posts = opts.allPostsByStarter && template.id === 'discuz' ? postsByStarter(doc, found) : [found[0]!];
+      for (const p of posts) root.appendChild(p.cloneNode(true));
+      return { root };
+    }
+  }
+  const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+  if (!parsed?.content) return null;
+  const root = doc.createElement('div');
+  // Parsed in the inert cloned document: nothing loads or runs; DOMPurify sanitizes the output.
+  root.innerHTML = parsed.content;
+  return {
+    root,
+    title: parsed.title ?? undefined,
+    byline: parsed.byline ?? undefined,
+    siteName: parsed.siteName ?? undefined,
+    published: parsed.publishedTime ?? undefined,
+  };
+}
+
+/** Discuz!: every post whose author is the thread starter. */
+function postsByStarter(doc: Document, posts: Element[]): Element[] {
+  const authorOf = (el: Element) => el.closest('table[id^="pid"], div[id^="post_"]')?.querySelector('.authi a, .pls .xw1')?.textContent?.trim();
+  const starter = authorOf(posts[0]!) ?? doc.querySelector('#postlist .authi a')?.textContent?.trim();
+  return starter ? posts.filter((p, i) => i === 0 || authorOf(p) === starter) : [posts[0]!];
+}
+
+/** Splits the page's lines into those above and below the article, to read metadata there. */
+function surroundings(page: Block[], body: Block[]): { header: Block[]; footer: Block[] } {
+  const texts = page.map((b) => squash(b.text));
+  const first = body.find((b) => b.kind !== 'image' && b.text.length >= 4);
+  const last = [...body].reverse().find((b) => b.kind !== 'image' && b.text.length >= 4);
+  const start = first ? texts.indexOf(squash(first.text)) : -1;
+  const end = last ? texts.lastIndexOf(squash(last.text)) : -1;
+  if (start < 0) return { header: page.slice(0, 40), footer: [] };
+  return { header: page.slice(Math.max(0, start - 60), start), footer: end >= start ? page.slice(end + 1) : [] };
+}
+
+/** The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. */
+export function cleanDocument(source: Document, url: string, opts: PipelineOptions): CleanArticle {
+  const disabled = opts.disabledRules ?? [];
+  const fullWidth = opts.fullWidthPunctuation ?? true;
+  const report = new RemovalReport();
+  const doc = source.cloneNode(true) as Document; // never touch the page itself
+
+  const { template, match } = detectTemplate(doc, url);
+  const familyMeta = template.meta?.(doc) ?? {};
+  const tagMeta = metaTags(doc);
+  preClean(doc, template, report);
+
+  const extracted = extract(doc, template, opts);
+  if (!extracted) throw new NoArticleError();
+  const blocks = toBlocks(extracted.root, { baseUrl: url });
+  runRules(INLINE_RULES, blocks, { title: null, boilerplate: [] }, report, disabled);
+
+  const pageBlocks = doc.body ? toBlocks(doc.body, { baseUrl: url }) : [];
+  runRules(INLINE_RULES, pageBlocks, { title: null, boilerplate: [] }, new RemovalReport(), disabled);
+  const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
+  const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false });
+
+  const title = familyMeta.title ?? extracted.title ?? header.title ?? doc.title;
+  const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
+  if (body.paragraphs.join('').length < 10) throw new NoArticleError();
+
+  const footerMeta: MetaFields = {};
+  for (const b of around.footer) {
+    const m = readMetaLine(b.text);
+    if (m) mergeMeta(footerMeta, m);
+  }
+  delete footerMeta.published;
+
+  const meta: MetaFields = {};
+  mergeMeta(meta, familyMeta);
+  mergeMeta(meta, body.meta);
+  mergeMeta(meta, header.meta);
+  mergeMeta(meta, footerMeta);
+  mergeMeta(meta, tagMeta);
+  if (!meta.published && extracted.published) meta.published = parseChineseDate(extracted.published) ?? extracted.published;
+  if (!meta.author && !meta.byline && extracted.byline) meta.byline = extracted.byline;
+
+  return buildArticle(
+    {
+      title: title?.trim() || null,
+      subtitle: familyMeta.subtitle ?? header.subtitle,
+      poster: familyMeta.poster ?? header.poster,
+      siteName: tagMeta.siteName ?? extracted.siteName ?? null,
+      url: url || null,
+      meta,
+      headerCaptions: [],
+      body,
+      template: match,
+      report,
+      fullWidth,
+    },
+    opts.sanitize,
+  );
+}

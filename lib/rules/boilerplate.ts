@@ -1,0 +1,39 @@
+import { trimSpace } from '../blocks';
+import { type Rule, dropWhere } from './types';
+
+/**
+ * Lines that belong to the site, not the article: login and reply prompts,
+ * "Powered by", copyright and reprint notices, share widgets, page navigation.
+ * Each pattern must match a whole short line or a notice, never a sentence of news.
+ */
+export const BOILERPLATE: RegExp[] = [
+  // forum and site chrome
+  /^(找回密码|立即注册|登录|注册|登錄|註冊|快速回复|快速回覆|返回顶部|返回列表|返回頂部|发表回复|回复|回覆)$/,
+  /您需要登录后才可以回帖|登录后才可以|請登錄後才可以/,
+  /^快速回复\s*返回顶部|返回顶部\s*返回列表/,
+  /^本版积分规则$/,
+  /^\[?复制链接\]?$/,
+  /Powered by\s+\S+/i,
+  /^(©|Copyright\b|\(c\)\s)/i,
+  /^(扫一扫|掃一掃)/,
+  // share widgets
+  /^(分享到[:：]?.*|分享至.*|微信扫一扫.*|打印本页|关闭窗口|收藏本文|【?字号[：:].*|字體[：:].*)$/,
+  // article navigation
+  /^(上一篇|下一篇|上一篇\s+下一篇|上一个下一个|上一個下一個|上一页|下一页)\s*$/,
+  // copyright and reprint notices
+  /(本网|本網|本站)?(声明|聲明)[:：].*(版权|版權)/,
+  /^(如需转载|如需轉載|转载请注明|轉載請註明|未经授权|未經授權)/,
+  /^凡(本网|本網|注明)/,
+  /(概不负|概不負)(任何)?(责任|責任)/,
+  /^如需了解更多信息[,，]?(请|請)登(录|錄)/,
+  /^(免责声明|免責聲明)/,
+];
+
+export const boilerplateRule: Rule = {
+  id: 'boilerplate',
+  description: 'Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices',
+  apply: (blocks, ctx) => {
+    const patterns = [...BOILERPLATE, ...ctx.boilerplate];
+    return dropWhere(blocks, (text) => patterns.some((re) => re.test(trimSpace(text))));
+  },
+};

@@ -1,0 +1,15 @@
+import { type Rule, dropWhere } from './types';
+
+/** Menus flattened into one line: "要闻分享| 关注中国| 逆耳忠言| ..." or "QQ|关于我们|联系我们". */
+export function isMenuLine(line: string): boolean {
+  const items = line.split(/\s*[|｜]\s*/).filter(Boolean);
+  if (items.length < 4) return false;
+  const short = items.filter((s) => s.length <= 12).length;
+  return short / items.length >= 0.8 && !/[。！？!?]$/.test(line.trim());
+}
+
+export const navigationRule: Rule = {
+  id: 'navigation',
+  description: 'Site menus flattened into a line of |-separated links',
+  apply: (blocks) => dropWhere(blocks, isMenuLine),
+};

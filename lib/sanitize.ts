@@ -1,0 +1,22 @@
+import DOMPurify from 'dompurify';
+
+/**
+ * The one place page-derived HTML is made safe. DOMPurify needs a real DOM
+ * (a browser window or jsdom); with a DOM it cannot sanitize under (linkedom)
+ * it would return its input unchanged, so we refuse instead.
+ */
+const PROBE = '<img src="x" onerror="alert(1)"><script>alert(2)</script>';
+
+export function createSanitizer(win: Window | typeof globalThis): (html: string) => string {
+  const purify = DOMPurify(win as Window);
+  const probe = purify.isSupported ? purify.sanitize(PROBE) : PROBE;
+  if (/onerror|<script/i.test(probe)) {
+    throw new Error('DOMPurify cannot sanitize with this DOM implementation; use a browser window or jsdom.');
+  }
+  return (html) =>
+    purify.sanitize(html, {
+      FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+      FORBID_ATTR: ['style', 'srcset'],
+      ALLOW_DATA_ATTR: false,
+    });
+}

@@ -1,0 +1,43 @@
+import { type DomMeta, type Template, pageText, scoreChecks, textOf } from './types';
+
+function meta(doc: Document): DomMeta {
+  const out: DomMeta = {};
+  out.title = textOf(doc, 'founder-title') ?? textOf(doc, '.article-title') ?? textOf(doc, '#Title');
+  const sub = textOf(doc, 'founder-subtitle') ?? textOf(doc, '.article-subtitle');
+  if (sub) out.subtitle = sub.replace(/^[—－-]+\s*/, '');
+  const author = textOf(doc, 'founder-author') ?? textOf(doc, '.article-author');
+  if (author) out.author = author.replace(/^[□■]\s*/, '');
+  const edition = /当前版\s*[:：]\s*(\S+?版)/.exec(pageText(doc));
+  if (edition) out.edition = edition[1]!;
+  return out;
+}
+
+export const epaper: Template = {
+  id: 'epaper',
+  label: 'Digital newspaper (e-paper) article',
+  detect: (doc) => {
+    const text = pageText(doc);
+    return scoreChecks('E-paper (Founder-style)', [
+      ['#ozoom / founder-content', !!doc.querySelector('#ozoom, founder-content'), 0.4],
+      ["'当前版'", /当前版\s*[:：]/.test(text), 0.3],
+      ["'上一版 / 下一版'", /上一版/.test(text) && /下一版/.test(text), 0.2],
+      ["'标题导航'", text.includes('标题导航'), 0.1],
+    ]);
+  },
+  detectText: (text) =>
+    scoreChecks('E-paper (Founder-style)', [
+      ["'当前版'", /当前版\s*[:：]/.test(text), 0.4],
+      ["'上一版 / 下一版'", /上一版/.test(text) && /下一版/.test(text), 0.2],
+      ["'标题导航'", text.includes('标题导航'), 0.2],
+      ['edition list (第01版:)', /第\d+版\s*[:：]/.test(text), 0.2],
+    ]),
+  junk: ['.edition-nav', '.bmdh', '#bmdh', '.title-nav', '.btdh', '.paper-nav', 'founder-title', 'founder-subtitle', 'founder-author'],
+  content: '#ozoom, founder-content',
+  boilerplate: [
+    /^(往期阅读|往期回顾|放大\s*缩小.*|标题导航|版面导航|返回目录|PDF下载.*)$/,
+    /当前版\s*[:：]/,
+    /^第\s*\d+\s*版\s*[:：]/,
+  ],
+  bodyEnd: [/^上一篇/, /^\s*标题导航/],
+  meta,
+};

@@ -1,0 +1,9 @@
+import type { Template } from './types';
+
+/** Any page: plain Readability, plus the rules every page gets. */
+export const generic: Template = {
+  id: 'generic',
+  label: 'Generic article',
+  detect: () => ({ score: 0.1, evidence: ['no family matched: Readability only'] }),
+  detectText: () => ({ score: 0.1, evidence: ['no family matched: line-based extraction only'] }),
+};

@@ -1,0 +1,56 @@
+import type { MetaFields } from '../metadata/fields';
+
+export interface Detection {
+  score: number;
+  evidence: string[];
+}
+
+/** What a family can read straight from its own markup (DOM path). */
+export interface DomMeta extends MetaFields {
+  title?: string;
+  subtitle?: string;
+  poster?: string;
+  siteName?: string;
+}
+
+/**
+ * A page family. Plain data plus a few small functions, so the registry reads like a table.
+ * DOM path: detect → remove `junk` → take `content` (or Readability) → `meta`.
+ * Text path: detectText → header until `bodyStart` → body until `bodyEnd`.
+ */
+export interface Template {
+  id: string;
+  label: string;
+  detect(doc: Document, url: string): Detection;
+  detectText(text: string): Detection;
+  /** Selectors of page parts that are never article (removed before extraction). */
+  junk?: string[];
+  /** Selector of the article body; when absent or unmatched, Readability finds it. */
+  content?: string;
+  /** Line patterns this family adds to the boilerplate rule. */
+  boilerplate?: RegExp[];
+  /** Text path: the body starts after the last line matching this. */
+  bodyStart?: RegExp;
+  /** Text path: the body ends at the first line matching one of these. */
+  bodyEnd?: RegExp[];
+  /** Text path: where this family prints the headline. */
+  titleFromLines?(lines: string[]): string | null;
+  /** DOM path: metadata the family's markup states. */
+  meta?(doc: Document): DomMeta;
+}
+
+/** Adds up weighted checks into a score (capped at 1) and the evidence of those that held. */
+export function scoreChecks(prefix: string, checks: Array<[string, boolean, number]>): Detection {
+  const held = checks.filter(([, ok]) => ok);
+  const score = Math.min(1, held.reduce((sum, [, , w]) => sum + w, 0));
+  return { score, evidence: held.length ? [`${prefix}: ${held.map(([label]) => label).join(', ')}`] : [] };
+}
+
+export function textOf(doc: Document, selector: string): string | undefined {
+  const t = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  return t || undefined;
+}
+
+export function pageText(doc: Document): string {
+  return doc.body?.textContent ?? '';
+}

@@ -1,0 +1,64 @@
+/** What Jingdu hands to the popup, the library, the exporters and the CLI. */
+export type ScriptKind = 'simplified' | 'traditional' | 'mixed' | 'unknown';
+
+export interface TemplateMatch {
+  id: string;
+  label: string;
+  score: number;
+  evidence: string[];
+}
+
+/** One line of the removed-items report: which rule removed how much, with a few examples. */
+export interface RemovedItem {
+  rule: string;
+  count: number;
+  samples: string[];
+}
+
+export interface ImageRef {
+  src: string;
+  alt: string;
+}
+
+export interface ArticleStats {
+  views?: number;
+  replies?: number;
+}
+
+export interface CleanArticle {
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  author: string | null;
+  source: string | null;
+  editor: string | null;
+  /** ISO 8601; date only where the page gives only a date. */
+  published: string | null;
+  /** The site's own time zone note, e.g. "GMT-6" from a Discuz! footer. */
+  timezoneHint: string | null;
+  siteName: string | null;
+  url: string | null;
+  poster: string | null;
+  category: string | null;
+  edition: string | null;
+  stats: ArticleStats;
+  template: TemplateMatch;
+  /** Sanitized HTML of the article body. */
+  contentHtml: string;
+  /** Body in reading order, headings included, captions excluded. */
+  paragraphs: string[];
+  headings: string[];
+  captions: string[];
+  images: ImageRef[];
+  removed: RemovedItem[];
+  script: ScriptKind;
+}
+
+export interface CleanOptions {
+  /** Rule ids the user switched off. */
+  disabledRules?: string[];
+  /** Restore full-width ，：；！？（） between Chinese characters (on by default). */
+  fullWidthPunctuation?: boolean;
+  /** Discuz!: keep every post by the thread starter, not just the first. */
+  allPostsByStarter?: boolean;
+}
