@@ -12,7 +12,6 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'jingdu@jingdu.app',
-        // @ts-expect-error: newer Firefox key not yet in WXT's manifest types
         data_collection_permissions: { required: ['none'] },
       },
     },

@@ -4,10 +4,13 @@ import { cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
+import { isProse } from './article/lines';
 import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
 import { INLINE_RULES } from './rules';
+import { stripJammer } from './rules/jammer';
+import { stripPinyin } from './rules/pinyin';
 import { detectTemplate } from './templates';
 import type { DomMeta, Template } from './templates/types';
 import { NoArticleError } from './text-pipeline';
@@ -26,7 +29,7 @@ const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'obj
 
 /** Removes the template's junk selectors, reporting what went. */
 function preClean(doc: Document, template: Template, report: RemovalReport): void {
-  const remove = (selectors: string[], rule: string) => {
+  const remove = (selectors: string[], rule: 'jammer' | 'template-junk') => {
     for (const sel of selectors) {
       let nodes: Element[];
       try {
@@ -42,7 +45,7 @@ function preClean(doc: Document, template: Template, report: RemovalReport): voi
       }
     }
   };
-  remove(NEVER_CONTENT, 'scripts');
+  for (const el of [...doc.querySelectorAll(NEVER_CONTENT.join(','))]) el.remove(); // code, not text: not reported
   remove(HIDDEN_JAMMERS, 'jammer');
   remove(template.junk ?? [], 'template-junk');
 }
@@ -52,10 +55,11 @@ function metaTags(doc: Document): DomMeta {
   const get = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   const out: DomMeta = {};
   const published = get('meta[property="article:published_time"]') ?? get('meta[name="publishdate"]') ?? get('meta[name="PubDate"]');
-  if (published) out.published = parseChineseDate(published) ?? published;
+  if (published) out.published = /^\d{4}-\d{2}-\d{2}T/.test(published) ? published : (parseChineseDate(published) ?? published);
   out.siteName = get('meta[property="og:site_name"]');
   const author = get('meta[name="author"]');
-  if (author && !/^(admin|管理员)$/i.test(author)) out.author = author;
+  // Forum engines put their own credits in name=author.
+  if (author && !/admin|管理员|Discuz|Comsenz|phpwind/i.test(author)) out.author = author;
   out.source = get('meta[name="source"]');
   return out;
 }
@@ -68,16 +72,24 @@ interface Extracted {
   published?: string;
 }
 
-/** The article body: the family's own content element, else Readability on a copy. */
-function extract(doc: Document, template: Template, opts: CleanOptions): Extracted | null {
-  if (template.content) {
-    const found = [...doc.querySelectorAll(template.content)];
-    if (found.length) {
-      const root = doc.createElement('div');
-      const posts = opts.allPostsByStarter && template.id === 'discuz' ? postsByStarter(doc, found) : [found[0]!];
-      for (const p of posts) root.appendChild(p.cloneNode(true));
-      return { root };
-    }
+/**
+ * The family's own content elements, chosen before pre-cleaning removes the
+ * author boxes that tell whose post is whose.
+ */
+function findContent(doc: Document, template: Template, opts: CleanOptions): Element[] {
+  if (!template.content) return [];
+  const found = [...doc.querySelectorAll(template.content)];
+  if (found.length <= 1 || !opts.allPostsByStarter || !template.postAuthor) return found.slice(0, 1);
+  const starter = template.postAuthor(found[0]!);
+  return found.filter((p, i) => i === 0 || (starter !== undefined && template.postAuthor!(p) === starter));
+}
+
+/** The article body: the family's content elements, else Readability on a copy. */
+function extract(doc: Document, contentEls: Element[]): Extracted | null {
+  if (contentEls.length) {
+    const root = doc.createElement('div');
+    for (const el of contentEls) root.appendChild(el.cloneNode(true));
+    return { root };
   }
   const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
   if (!parsed?.content) return null;
@@ -93,13 +105,6 @@ function extract(doc: Document, template: Template, opts: CleanOptions): Extract
   };
 }
 
-/** Discuz!: every post whose author is the thread starter. */
-function postsByStarter(doc: Document, posts: Element[]): Element[] {
-  const authorOf = (el: Element) => el.closest('table[id^="pid"], div[id^="post_"]')?.querySelector('.authi a, .pls .xw1')?.textContent?.trim();
-  const starter = authorOf(posts[0]!) ?? doc.querySelector('#postlist .authi a')?.textContent?.trim();
-  return starter ? posts.filter((p, i) => i === 0 || authorOf(p) === starter) : [posts[0]!];
-}
-
 /** Splits the page's lines into those above and below the article, to read metadata there. */
 function surroundings(page: Block[], body: Block[]): { header: Block[]; footer: Block[] } {
   const texts = page.map((b) => squash(b.text));
@@ -109,6 +114,37 @@ function surroundings(page: Block[], body: Block[]): { header: Block[]; footer: 
   const end = last ? texts.lastIndexOf(squash(last.text)) : -1;
   if (start < 0) return { header: page.slice(0, 40), footer: [] };
   return { header: page.slice(Math.max(0, start - 60), start), footer: end >= start ? page.slice(end + 1) : [] };
+}
+
+/**
+ * Forum posts and mirrors often open with the headline again, a kicker line and a
+ * byline before the prose starts. When the lines above the first paragraph echo the
+ * title, read them as a header.
+ */
+function readContentLead(blocks: Block[], title: string | null, template: Template, report: RemovalReport, disabled: string[]) {
+  const first = blocks.findIndex((b) => !b.dropped && b.kind !== 'image' && isProse(b.text));
+  if (first <= 0) return null;
+  const lead = blocks.slice(0, first).filter((b) => !b.dropped && b.kind !== 'image');
+  const echoesTitle = title !== null && lead.some((b) => squash(b.text) === squash(title));
+  if (!echoesTitle) return null; // metadata lines alone are taken by the body step, nothing else is lost
+  return readHeader(lead, { template, report, disabled, markerIndex: -1, positional: true, knownTitle: title });
+}
+
+/**
+ * Page titles carry the site name ("标题_鄉村干部報網"); a lone <h1> that the title
+ * starts with is the headline itself.
+ */
+function headlineOf(doc: Document, readabilityTitle: string | undefined): string | undefined {
+  const h1s = [...doc.querySelectorAll('h1')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim() ?? '').filter(Boolean);
+  const pageTitle = squash(readabilityTitle ?? doc.title ?? '');
+  const match = h1s.find((h) => h.length >= 4 && pageTitle.includes(squash(h)));
+  return match ?? readabilityTitle;
+}
+
+/** Titles get the same inline cleanup as the body: pinyin and jammers out. */
+function cleanTitle(title: string | null | undefined): string | null {
+  if (!title) return null;
+  return stripJammer(stripPinyin(title).text).text.trim() || null;
 }
 
 /** The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. */
@@ -121,9 +157,10 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const { template, match } = detectTemplate(doc, url);
   const familyMeta = template.meta?.(doc) ?? {};
   const tagMeta = metaTags(doc);
+  const contentEls = findContent(doc, template, opts);
   preClean(doc, template, report);
 
-  const extracted = extract(doc, template, opts);
+  const extracted = extract(doc, contentEls);
   if (!extracted) throw new NoArticleError();
   const blocks = toBlocks(extracted.root, { baseUrl: url });
   runRules(INLINE_RULES, blocks, { title: null, boilerplate: [] }, report, disabled);
@@ -133,7 +170,8 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
   const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false });
 
-  const title = familyMeta.title ?? extracted.title ?? header.title ?? doc.title;
+  const title = cleanTitle(familyMeta.title ?? headlineOf(doc, extracted.title) ?? header.title ?? doc.title);
+  const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
   if (body.paragraphs.join('').length < 10) throw new NoArticleError();
 
@@ -146,6 +184,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
 
   const meta: MetaFields = {};
   mergeMeta(meta, familyMeta);
+  if (lead) mergeMeta(meta, lead.meta);
   mergeMeta(meta, body.meta);
   mergeMeta(meta, header.meta);
   mergeMeta(meta, footerMeta);
@@ -156,12 +195,12 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   return buildArticle(
     {
       title: title?.trim() || null,
-      subtitle: familyMeta.subtitle ?? header.subtitle,
+      subtitle: familyMeta.subtitle ?? lead?.subtitle ?? header.subtitle,
       poster: familyMeta.poster ?? header.poster,
       siteName: tagMeta.siteName ?? extracted.siteName ?? null,
       url: url || null,
       meta,
-      headerCaptions: [],
+      headerCaptions: [...header.captions, ...(lead?.captions ?? [])],
       body,
       template: match,
       report,

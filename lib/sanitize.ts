@@ -1,5 +1,7 @@
 import DOMPurify from 'dompurify';
 
+type WindowLike = Parameters<typeof DOMPurify>[0];
+
 /**
  * The one place page-derived HTML is made safe. DOMPurify needs a real DOM
  * (a browser window or jsdom); with a DOM it cannot sanitize under (linkedom)
@@ -7,8 +9,8 @@ import DOMPurify from 'dompurify';
  */
 const PROBE = '<img src="x" onerror="alert(1)"><script>alert(2)</script>';
 
-export function createSanitizer(win: Window | typeof globalThis): (html: string) => string {
-  const purify = DOMPurify(win as Window);
+export function createSanitizer(win: NonNullable<WindowLike> | Window): (html: string) => string {
+  const purify = DOMPurify(win as NonNullable<WindowLike>);
   const probe = purify.isSupported ? purify.sanitize(PROBE) : PROBE;
   if (/onerror|<script/i.test(probe)) {
     throw new Error('DOMPurify cannot sanitize with this DOM implementation; use a browser window or jsdom.');

@@ -32,13 +32,16 @@ function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport)
   }
 }
 
-/** Captions: figcaptions, lines ending in a photo credit, and a lone credit line with the line above it. */
+/** Captions: figcaptions, short lines under a picture, lines ending in a photo credit, a lone credit line with the line above it. */
 function markCaptions(blocks: Block[]): void {
   const lines = live(blocks);
   lines.forEach((b, i) => {
     if (b.kind === 'image' || b.kind === 'caption') return;
     const prev = lines[i - 1];
-    if (isCreditOnly(b.text) && prev && prev.kind === 'text' && prev.text.length <= 150) {
+    // News sites put the caption in the paragraph right under the picture.
+    if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && !isHeadingLike(b.text)) {
+      b.kind = 'caption';
+    } else if (isCreditOnly(b.text) && prev && (prev.kind === 'text' || prev.kind === 'caption') && prev.text.length <= 150) {
       b.text = trimSpace(prev.text) + trimSpace(b.text);
       b.kind = 'caption';
       prev.dropped = true;

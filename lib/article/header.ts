@@ -21,6 +21,8 @@ export interface HeaderOptions {
   markerIndex: number;
   /** Text path: lines after the title may be subtitle or caption by position alone. */
   positional: boolean;
+  /** A headline already known (DOM path: from the page's own markup). */
+  knownTitle?: string | null;
 }
 
 const POSTER = /^(\S{2,20}?)(离线|在线|離線|在線)$/;
@@ -38,11 +40,11 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
   for (const t of texts) {
     const m = readMetaLine(t);
     if (m) mergeMeta(out.meta, m);
-    const poster = POSTER.exec(trimSpace(t));
+    const poster = opts.template.forum ? POSTER.exec(trimSpace(t)) : null;
     if (poster && !out.poster) out.poster = poster[1]!;
   }
 
-  const fromTemplate = opts.template.titleFromLines?.(texts) ?? null;
+  const fromTemplate = opts.knownTitle ?? opts.template.titleFromLines?.(texts) ?? null;
   if (fromTemplate) out.title = trimSpace(fromTemplate);
 
   runRules(LINE_RULES, blocks, { title: out.title, boilerplate: opts.template.boilerplate ?? [] }, opts.report, opts.disabled);
@@ -63,7 +65,7 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
     }
     // A forum's "主题 : <title>" line.
     if (title && squash(text).includes(title) && squash(text).length <= title.length + 8) return take('page-chrome');
-    if (readMetaLine(text) || POSTER.test(text)) return take();
+    if (readMetaLine(text) || (opts.template.forum && POSTER.test(text))) return take();
     if (SUBTITLE_DASH.test(text) && cjkCount(text) >= 4) {
       out.subtitle ??= text.replace(SUBTITLE_DASH, '');
       return take();

@@ -23,7 +23,7 @@ const KEYS: Array<[RegExp, FieldName]> = [
   [/^(分类|分類|栏目|欄目)$/, 'category'],
 ];
 const KEY_WITH_COLON =
-  /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目)\s*[:：]\s*/g;
+  /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
 const PUBLISH_KEY = /(发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期)\s*[:：]?/;
@@ -33,7 +33,9 @@ const EDITION = /当前版\s*[:：]\s*(\S+?版)/;
 const TIMEZONE = /^(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d{2})?\b/;
 const SQUARE_BYLINE = /^[□■]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$/;
 const REPORTER =
-  /^([\u4e00-\u9fff]{2,10}?)?(?:本报|本報|本刊|本台|本网|本網)?(?:记者|記者|通讯员|通訊員)\s*([\u4e00-\u9fff·][\u4e00-\u9fff·\s]*?)\s*$/;
+  /^((?!本报|本報|本刊|本台|本网|本網)[\u4e00-\u9fff]{2,10}?)?(?:本报|本報|本刊|本台|本网|本網)?(?:记者|記者|通讯员|通訊員)\s*([\u4e00-\u9fff·][\u4e00-\u9fff·\s]*?)\s*$/;
+const REPORTER_ROLE = /(?:记者|記者|通讯员|通訊員|实习生|實習生)/g;
+const ENGLISH_BYLINE = /^By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&))*)$/;
 const OFFICE_BYLINE =
   /^(.{2,30}?(?:长|長|书记|書記|委员|委員|主任|常委|主席|教授|院士|经理|經理|研究员|研究員|代表|专家|專家))\s+([\u4e00-\u9fff·]{2,4})$/;
 
@@ -55,7 +57,7 @@ export function joinNames(names: string): string {
 function cleanValue(raw: string): string {
   const cut = raw.split(VALUE_END)[0] ?? '';
   return cut
-    .replace(/\s{2,}.*$/, '')
+    .replace(/(\u3000|\s{2,}).*$/, '') // an ideographic space or a wide gap separates fields
     .replace(/\s*(?:19|20)\d{2}[年\-/.].*$/, '')
     .replace(/[\s,，;；。]+$/, '')
     .trim();
@@ -86,6 +88,9 @@ export function readMetaLine(line: string): MetaFields | null {
   const tz = TIMEZONE.exec(text);
   if (tz) return { timezoneHint: tz[0].replace(/\s+/g, '') };
 
+  const english = ENGLISH_BYLINE.exec(text);
+  if (english) return { author: english[1]!, byline: text };
+
   const square = SQUARE_BYLINE.exec(text);
   if (square) return { author: joinNames(square[1]!), byline: text.replace(/^[□■]\s*/, '') };
 
@@ -94,7 +99,7 @@ export function readMetaLine(line: string): MetaFields | null {
   const reporter = REPORTER.exec(rest);
   if (reporter && rest.length <= 40) {
     if (reporter[1]) found.source = reporter[1];
-    found.author = joinNames(reporter[2]!);
+    found.author = joinNames(reporter[2]!.replace(REPORTER_ROLE, ' '));
     found.byline = rest;
   }
   const office = OFFICE_BYLINE.exec(text);

@@ -23,6 +23,7 @@ function meta(doc: Document): DomMeta {
 export const discuz: Template = {
   id: 'discuz',
   label: 'Discuz! forum thread',
+  forum: true,
   detect: (doc, url) =>
     scoreChecks('Discuz! X3.4', [
       ['#postlist', !!doc.querySelector('#postlist'), 0.3],
@@ -53,5 +54,7 @@ export const discuz: Template = {
     const counts = lines.findIndex((l) => /^查看:\s*\d+\s*\|\s*回复:\s*\d+/.test(l.trim()));
     return counts >= 0 ? (lines.slice(counts + 1).find((l) => l.trim()) ?? null) : null;
   },
+  postAuthor: (post) =>
+    post.closest('table[id^="pid"], div[id^="post_"]')?.querySelector('.authi a.xw1, .authi a')?.textContent?.trim() || undefined,
   meta,
 };

@@ -1,3 +1,4 @@
+import { readMetaLine } from '../metadata/fields';
 import { type DomMeta, type Template, pageText, scoreChecks, textOf } from './types';
 
 function meta(doc: Document): DomMeta {
@@ -6,7 +7,11 @@ function meta(doc: Document): DomMeta {
   const sub = textOf(doc, 'founder-subtitle') ?? textOf(doc, '.article-subtitle');
   if (sub) out.subtitle = sub.replace(/^[—－-]+\s*/, '');
   const author = textOf(doc, 'founder-author') ?? textOf(doc, '.article-author');
-  if (author) out.author = author.replace(/^[□■]\s*/, '');
+  if (author) {
+    const read = readMetaLine(author); // "□王飞", "本报记者 巴特尔 通讯员 李敏"
+    out.author = read?.author ?? author.replace(/^[□■]\s*/, '');
+    out.byline = read?.byline ?? out.author;
+  }
   const edition = /当前版\s*[:：]\s*(\S+?版)/.exec(pageText(doc));
   if (edition) out.edition = edition[1]!;
   return out;

@@ -14,7 +14,7 @@ export const TEMPLATES: Template[] = [discuz, phpwind, epaper, pinyinMirror, new
 const MIN_SCORE = 0.35;
 
 function pick(detections: Array<[Template, Detection]>): { template: Template; match: TemplateMatch } {
-  let best: [Template, Detection] = [generic, generic.detectText('')];
+  let best = detections.find(([t]) => t === generic)!;
   for (const [t, d] of detections) if (d.score >= MIN_SCORE && d.score > best[1].score) best = [t, d];
   const [template, d] = best;
   return { template, match: { id: template.id, label: template.label, score: Number(d.score.toFixed(2)), evidence: d.evidence } };

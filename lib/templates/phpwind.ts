@@ -7,7 +7,9 @@ const PROFILE = /^(UID|精华|精華|发帖|發帖|财富|財富|威望|贡献�
 function meta(doc: Document): DomMeta {
   const out: DomMeta = {};
   out.title = textOf(doc, '#subject_tpc') ?? textOf(doc, 'h1.read_h1') ?? textOf(doc, '.read_h1');
-  const date = findChineseDate(textOf(doc, '#td_tpc .tipTop') ?? textOf(doc, '.tipTop') ?? '');
+  // The visible date may be rounded ("2020-03-10"); the title attribute has the full time.
+  const tip = doc.querySelector('#td_tpc .tipTop, .tipTop');
+  const date = findChineseDate(`${tip?.querySelector('[title]')?.getAttribute('title') ?? ''} ${tip?.textContent ?? ''}`);
   if (date) out.published = date.iso;
   out.poster = textOf(doc, '.readName a') ?? textOf(doc, '.readName');
   return out;
@@ -16,6 +18,7 @@ function meta(doc: Document): DomMeta {
 export const phpwind: Template = {
   id: 'phpwind',
   label: 'PHPWind forum thread',
+  forum: true,
   detect: (doc, url) =>
     scoreChecks('PHPWind 8/9', [
       ['.tpc_content', !!doc.querySelector('.tpc_content, #read_tpc'), 0.4],

@@ -23,6 +23,8 @@ export interface Template {
   label: string;
   detect(doc: Document, url: string): Detection;
   detectText(text: string): Detection;
+  /** A forum family: pages show posters ("dqqjk离线") and posts. */
+  forum?: boolean;
   /** Selectors of page parts that are never article (removed before extraction). */
   junk?: string[];
   /** Selector of the article body; when absent or unmatched, Readability finds it. */
@@ -35,6 +37,8 @@ export interface Template {
   bodyEnd?: RegExp[];
   /** Text path: where this family prints the headline. */
   titleFromLines?(lines: string[]): string | null;
+  /** DOM path: who wrote this post (forums), to keep every post by the thread starter. */
+  postAuthor?(post: Element): string | undefined;
   /** DOM path: metadata the family's markup states. */
   meta?(doc: Document): DomMeta;
 }

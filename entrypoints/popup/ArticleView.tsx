@@ -1,0 +1,54 @@
+import { useMemo } from 'preact/hooks';
+import { createSanitizer } from '../../lib/sanitize';
+import type { CleanArticle } from '../../lib/types';
+
+const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
+
+function MetaRow({ label, value }: { label: string; value: string | number | null | undefined }) {
+  if (value === null || value === undefined || value === '') return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-field={label}>{value}</dd>
+    </>
+  );
+}
+
+export function ArticleView({ article }: { article: CleanArticle }) {
+  // Sanitized again here: the popup never trusts HTML that came out of a page.
+  const html = useMemo(() => createSanitizer(window)(article.contentHtml), [article.contentHtml]);
+  return (
+    <article>
+      <p class="template" title={article.template.evidence.join('\n')}>
+        <span class="badge" data-template={article.template.id}>{article.template.label}</span>
+        <span class="evidence">{article.template.evidence.join('; ')}</span>
+      </p>
+      <h1 id="title">{article.title}</h1>
+      {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
+      <dl class="meta">
+        <MetaRow label="作者" value={article.author ?? article.byline} />
+        <MetaRow label="来源" value={article.source} />
+        <MetaRow label="编辑" value={article.editor} />
+        <MetaRow label="发布" value={article.published} />
+        <MetaRow label="版面" value={article.edition} />
+        <MetaRow label="楼主" value={article.poster} />
+        <MetaRow label="浏览" value={article.stats.views} />
+        <MetaRow label="字形" value={SCRIPT_LABEL[article.script]} />
+      </dl>
+      <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
+      {article.removed.length > 0 && (
+        <details class="removed">
+          <summary>已清除 {article.removed.reduce((n, r) => n + r.count, 0)} 项</summary>
+          <ul>
+            {article.removed.map((r) => (
+              <li key={r.rule}>
+                <b>{r.rule}</b> ×{r.count}
+                {r.samples.length > 0 && <span class="samples">：{r.samples.join(' · ')}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import type { CleanResult } from '../../lib/messages';
+import { isRestrictedUrl } from '../../lib/restricted';
+
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'restricted'; url: string }
+  | { kind: 'failed'; reason: 'no-article' | 'error'; message: string }
+  | { kind: 'ready'; result: Extract<CleanResult, { ok: true }>; tabId: number };
+
+/** The tab to clean: ?tabId=N when opened as a page (tests), else the active tab. */
+export async function targetTab(): Promise<{ id: number; url: string }> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab = fromQuery ? await browser.tabs.get(fromQuery) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return { id: tab?.id ?? -1, url: tab?.url ?? tab?.pendingUrl ?? '' };
+}
+
+/** Injects the cleaner into the tab (allowed by the click's activeTab grant) and returns what it found. */
+export async function cleanTab(): Promise<PopupState> {
+  const tab = await targetTab();
+  if (tab.id < 0 || (tab.url && isRestrictedUrl(tab.url))) return { kind: 'restricted', url: tab.url };
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/cleaner.js'] });
+    const result = first?.result as CleanResult | undefined;
+    if (!result) return { kind: 'failed', reason: 'error', message: 'The page did not answer.' };
+    return result.ok ? { kind: 'ready', result, tabId: tab.id } : { kind: 'failed', reason: result.reason, message: result.message };
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    // Chrome says "Cannot access ..." for pages extensions may not touch.
+    if (/cannot access|cannot be scripted|extensions gallery|missing host permission/i.test(message)) return { kind: 'restricted', url: tab.url };
+    return { kind: 'failed', reason: 'error', message };
+  }
+}

@@ -1,0 +1,6 @@
+import type { CleanArticle } from './types';
+
+/** What the cleaner content script returns to the popup. */
+export type CleanResult =
+  | { ok: true; article: CleanArticle; ms: number }
+  | { ok: false; reason: 'no-article' | 'error'; message: string };
