@@ -4,7 +4,7 @@ import { cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
-import { isProse } from './article/lines';
+import { hasArticleText, isProse } from './article/lines';
 import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
@@ -91,13 +91,11 @@ function extract(doc: Document, contentEls: Element[]): Extracted | null {
     for (const el of contentEls) root.appendChild(el.cloneNode(true));
     return { root };
   }
-  const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+  // Readability hands back its element (no HTML string round trip); the copy is inert.
+  const parsed = new Readability<Element>(doc.cloneNode(true) as Document, { charThreshold: 200, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
-  const root = doc.createElement('div');
-  // Parsed in the inert cloned document: nothing loads or runs; DOMPurify sanitizes the output.
-  root.innerHTML = parsed.content;
   return {
-    root,
+    root: parsed.content,
     title: parsed.title ?? undefined,
     byline: parsed.byline ?? undefined,
     siteName: parsed.siteName ?? undefined,
@@ -173,7 +171,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const title = cleanTitle(familyMeta.title ?? headlineOf(doc, extracted.title) ?? header.title ?? doc.title);
   const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
-  if (body.paragraphs.join('').length < 10) throw new NoArticleError();
+  if (!hasArticleText(body.paragraphs)) throw new NoArticleError();
 
   const footerMeta: MetaFields = {};
   for (const b of around.footer) {

@@ -2,7 +2,7 @@ import { type Block, textBlock } from './blocks';
 import { cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
-import { GENERIC_BODY_END, isProse } from './article/lines';
+import { GENERIC_BODY_END, hasArticleText, isProse } from './article/lines';
 import { RemovalReport, runRules } from './article/report';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { INLINE_RULES } from './rules';
@@ -64,7 +64,7 @@ export function cleanText(text: string, opts: CleanOptions & { sanitize?: Saniti
 
   const ctx = { title: header.title, boilerplate: template.boilerplate ?? [] };
   const body = cleanBody(kept.slice(seg.start, seg.end), { ctx, report, disabled, fullWidth });
-  if (body.paragraphs.length === 0) throw new NoArticleError();
+  if (!hasArticleText(body.paragraphs)) throw new NoArticleError();
 
   const meta: MetaFields = {};
   mergeMeta(meta, header.meta);

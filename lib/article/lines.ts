@@ -35,3 +35,14 @@ export const GENERIC_BODY_END: RegExp[] = [
   /^上一篇/,
   /^(相关阅读|相關閱讀|相关新闻|相關新聞|推荐阅读|推薦閱讀|相关文章|相關文章)\s*[:：]?$/,
 ];
+
+/**
+ * Whether what was extracted is an article at all: some real prose (a Chinese
+ * paragraph, or a long Latin-script one), or enough text overall. A search page's
+ * "找到约 3 条结果 / 上一页 下一页" is not.
+ */
+export function hasArticleText(paragraphs: string[]): boolean {
+  const latinProse = (p: string) => p.length >= 150 && /[.!?]["”’)]?$/.test(trimSpace(p));
+  const total = paragraphs.reduce((n, p) => n + trimSpace(p).length, 0);
+  return paragraphs.some((p) => isProse(p) || latinProse(p)) || total >= 400;
+}

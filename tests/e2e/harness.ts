@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const OUTPUT_DIR = join(ROOT, 'test-output');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.jpg': 'image/jpeg', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8' };
+
+/** Serves tests/fixtures and tests/e2e/pages on 127.0.0.1; nothing leaves the machine. */
+export async function serveFixtures(): Promise<{ server: Server; base: string }> {
+  const roots = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'e2e', 'pages')];
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = roots.map((r) => join(r, path)).find((f) => existsSync(f) && !f.endsWith('/'));
+    if (!file) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, base: `http://127.0.0.1:${port}` };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with the built extension loaded, as the toolchain notes describe. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jingdu-e2e-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  const extensionId = worker ? new URL(worker.url()).host : await idFromTargets(context);
+  return { context, extensionId, close: () => context.close() };
+}
+
+/** Without a background worker, read the id off the extension's targets. */
+async function idFromTargets(context: BrowserContext): Promise<string> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  for (let i = 0; i < 50; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const ext = targetInfos.find((t) => t.url.startsWith('chrome-extension://'));
+    if (ext) return new URL(ext.url).host;
+    const page = await context.newPage();
+    await page.goto('chrome://extensions').catch(() => undefined);
+    const id = await page
+      .evaluate(() => (document.querySelector('extensions-manager') as unknown as { shadowRoot: ShadowRoot })?.shadowRoot
+        ?.querySelector('extensions-item-list')?.shadowRoot?.querySelector('extensions-item')?.id)
+      .catch(() => undefined);
+    await page.close();
+    if (id) return id;
+  }
+  throw new Error('extension did not load');
+}
+
+/**
+ * The real popup the toolbar click opened. Playwright does not attach to action
+ * popups, so we talk to it over CDP (Target.sendMessageToTarget).
+ */
+export class RealPopup {
+  private next = 0;
+  private pending = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
+
+  constructor(private cdp: CDPSession, private sessionId: string) {
+    cdp.on('Target.receivedMessageFromTarget' as never, ((e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== this.sessionId) return;
+      const m = JSON.parse(e.message);
+      this.pending.get(m.id)?.(m);
+      this.pending.delete(m.id);
+    }) as never);
+  }
+
+  send<T>(method: string, params: object = {}): Promise<T> {
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result as T)));
+      void this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never);
+    });
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const r = await this.send<{ result: { value: T }; exceptionDetails?: unknown }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new Error(`popup: ${JSON.stringify(r.exceptionDetails)}`);
+    return r.result.value;
+  }
+
+  text(selector: string): Promise<string | null> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
+  }
+
+  async waitFor(selector: string, timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (await this.evaluate<boolean>(`!!document.querySelector(${JSON.stringify(selector)})`).catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`popup: ${selector} did not appear`);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(path, Buffer.from(data, 'base64'));
+  }
+}
+
+/**
+ * A real toolbar click: Extensions.triggerAction on the page's tab target grants
+ * activeTab and opens the real popup.
+ */
+export async function clickToolbar(browser: ExtensionBrowser, page: Page): Promise<RealPopup> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  // Tab targets are listed only when asked for explicitly.
+  const tabs = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const tab = tabs.targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  const isPopup = (t: { type: string; url: string }) => t.type === 'page' && t.url.startsWith(`chrome-extension://${browser.extensionId}/popup.html`);
+  const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter(isPopup).map((t) => t.targetId));
+  await cdp.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tab.targetId } as never);
+  for (let i = 0; i < 100; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const popup = targetInfos.find((t) => isPopup(t) && !before.has(t.targetId));
+    if (popup) {
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+      return new RealPopup(cdp, sessionId);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the toolbar click opened no popup');
+}

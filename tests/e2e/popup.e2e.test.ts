@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, OUTPUT_DIR, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, base } = await serveFixtures());
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('toolbar click on a forum thread', () => {
+  it('shows the cleaned article, its family and metadata in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/discuz--party-members-thread.html`);
+    const popup = await clickToolbar(browser, page);
+    await popup.waitFor('#title');
+
+    expect(await popup.text('#title')).toBe('杭锦旗：党员闻令而动 堡垒因战而坚');
+    expect(await popup.evaluate('document.querySelector("[data-template]").dataset.template')).toBe('discuz');
+    const content = (await popup.text('#content')) ?? '';
+    expect(content).toContain('党员干部职工对进出人员测量体温一丝不苟');
+    for (const junk of ['wHIj', '您需要登录后才可以回帖', 'Powered by', '下载附件']) expect(content).not.toContain(junk);
+    expect(await popup.text('[data-field="编辑"]')).toBe('华发网Mary');
+
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await popup.screenshot(join(OUTPUT_DIR, 'popup-discuz.png'));
+    // The page itself is untouched: the jammer is still hidden in the live DOM.
+    expect(await page.locator('font.jammer').count()).toBe(2);
+    await page.close();
+  });
+});
+
+describe('pages without an article', () => {
+  it('says so clearly instead of showing junk', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/search-results.html`);
+    const popup = await clickToolbar(browser, page);
+    await popup.waitFor('#message');
+    expect(await popup.text('#message')).toContain('没有找到文章');
+    await page.close();
+  });
+});
