@@ -12,8 +12,8 @@ export function safeFilename(name: string, max = 120): string {
   let out = name
     .normalize('NFC')
     .replace(/[\\/:*?"<>|]/g, (c) => FULL_WIDTH[c] ?? '_')
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim()
     .replace(/^\.+/, '')
     .replace(/[. ]+$/, '');

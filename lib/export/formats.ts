@@ -36,9 +36,12 @@ h1{font-size:1.6em;line-height:1.4}h2{font-size:1.2em}.meta{color:#666;font-size
 
 /** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */
 export function toStandaloneHtml(article: CleanArticle): string {
-  const body = article.contentHtml.replace(/<img\s[^>]*?src="([^"]*)"[^>]*?(?:alt="([^"]*)")?[^>]*>/g, (_m, src: string, alt?: string) =>
-    `<a href="${src}">[图片${alt ? `：${alt}` : ''}]</a>`,
-  );
+  // contentHtml is already sanitized, with attributes quoted and escaped by the serializer.
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
+  const body = article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
+    const alt = attr(tag, 'alt');
+    return `<a href="${attr(tag, 'src')}">[图片${alt ? `：${alt}` : ''}]</a>`;
+  });
   const source = article.url ? `<p class="meta">原文：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<!doctype html>
 <html lang="zh">

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { articleFilename, safeFilename } from '../../lib/export/filename';
+import { toMarkdown, toPlainText, toStandaloneHtml } from '../../lib/export/formats';
+import { cleanText } from '../../lib/text-pipeline';
+import { loadGolden } from '../helpers/golden';
+
+const seeds = loadGolden();
+const discuz = cleanText(seeds.find((s) => s.golden.template === 'discuz')!.seedText);
+
+describe('file names', () => {
+  it('makes a Chinese title with a colon safe everywhere', () => {
+    expect(safeFilename('2020-03-05 杭锦旗:党员闻令而动')).toBe('2020-03-05 杭锦旗：党员闻令而动');
+    expect(articleFilename(discuz, 'md')).toBe('2020-03-05 杭锦旗：党员闻令而动 堡垒因战而坚.md');
+  });
+  it.each([
+    ['a/b\\c*?"<>|', 'a／b＼c＊？”《》｜'],
+    ['CON', '_CON'],
+    ['  ..hidden. ', 'hidden'],
+    ['tab\tand\u0000null', 'tab andnull'],
+    ['', 'article'],
+  ])('%j → %j', (input, safe) => expect(safeFilename(input)).toBe(safe));
+  it('keeps names short without splitting characters', () => {
+    const name = safeFilename('长'.repeat(300));
+    expect([...name]).toHaveLength(120);
+  });
+});
+
+describe('exports', () => {
+  it('Markdown has YAML front matter and the whole body', () => {
+    const md = toMarkdown(discuz, { saved: '2026-01-01T00:00:00Z' });
+    expect(md.startsWith('---\ntitle: "杭锦旗：党员闻令而动 堡垒因战而坚"\n')).toBe(true);
+    expect(md).toContain('editor: "华发网Mary"');
+    expect(md).toContain('published: "2020-03-05T08:54:41-06:00"');
+    expect(md).toContain('template: "discuz"');
+    expect(md).toContain('saved: "2026-01-01T00:00:00Z"');
+    for (const p of discuz.paragraphs) expect(md).toContain(p);
+  });
+  it('front matter quotes what YAML would misread', () => {
+    const md = toMarkdown({ ...discuz, title: 'a: "b" # c' });
+    expect(md).toContain('title: "a: \\"b\\" # c"');
+  });
+  it('plain text lists title, metadata and paragraphs', () => {
+    const txt = toPlainText(discuz);
+    expect(txt.split('\n')[0]).toBe(discuz.title);
+    expect(txt).toContain('来源：鄂尔多斯市侨联、刘焱、白洁');
+  });
+  it('standalone HTML shows images as links and allows no scripts', () => {
+    const html = toStandaloneHtml({ ...discuz, contentHtml: '<figure><img src="https://x.example/a.jpg" alt="图"></figure><p>正文</p>' });
+    expect(html).toContain('<a href="https://x.example/a.jpg">[图片：图]</a>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain("default-src 'none'");
+  });
+});

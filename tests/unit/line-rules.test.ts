@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { type Block, textBlock } from '../../lib/blocks';
+import { boilerplateRule } from '../../lib/rules/boilerplate';
+import { continuationRule } from '../../lib/rules/continuation';
+import { isMenuLine } from '../../lib/rules/navigation';
+import { repeatedTitleRule } from '../../lib/rules/repeated-title';
+import { isSeoLinkList } from '../../lib/rules/seo-links';
+import { shareWidgetRule } from '../../lib/rules/share-widget';
+import { isAttachmentLine } from '../../lib/rules/attachments';
+import { restoreFullWidth } from '../../lib/rules/punctuation';
+
+const blocks = (...lines: string[]): Block[] => lines.map((l) => textBlock(l));
+const kept = (bs: Block[]) => bs.filter((b) => !b.dropped).map((b) => b.text);
+const ctx = { title: null, boilerplate: [] };
+
+describe('SEO link lists', () => {
+  it('finds runs of county names', () => {
+    expect(isSeoLinkList('阿鲁科尔沁旗| 密云县| 石门县| 延津县| 永仁县| 闽清县| 梅河口市| 房产| 库尔勒市|')).toBe(true);
+  });
+  it('leaves sentences and short lists alone', () => {
+    expect(isSeoLinkList('我们去了密云县、石门县和延津县，看望了当地的老人。')).toBe(false);
+    expect(isSeoLinkList('密云县| 石门县')).toBe(false);
+  });
+});
+
+describe('menus', () => {
+  it('finds flattened menus', () => {
+    expect(isMenuLine('要闻分享| 关注中国| 逆耳忠言| 不平则鸣| 情感天空')).toBe(true);
+    expect(isMenuLine('QQ|关于我们|联系我们|用户须知|小黑屋')).toBe(true);
+  });
+  it('keeps a sentence with one bar', () => {
+    expect(isMenuLine('这是一个很长的句子，中间有一个竖线|但它不是菜单。')).toBe(false);
+  });
+});
+
+describe('boilerplate', () => {
+  it('drops forum prompts and copyright notices, keeps news', () => {
+    const bs = blocks(
+      '您需要登录后才可以回帖 登录 | 立即注册',
+      'Powered by Discuz! X3.4',
+      '© 2001-2023 Discuz! Team.',
+      '中國有色網聲明:本網所有內容的版權均屬于作者或頁面內聲明的版權人。',
+      '如需轉載,轉載方必須與中國有色網聯系',
+      '記者在現場看到，工人們正在加緊施工，預計年底前完工。',
+      '上一篇    下一篇',
+    );
+    boilerplateRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['記者在現場看到，工人們正在加緊施工，預計年底前完工。']);
+  });
+});
+
+describe('share widgets', () => {
+  it('drops the label and the site name above it', () => {
+    const bs = blocks('鄉村干部報網', '微信公眾號', '鄉村干部報網', '官方微博', '青海省海西州委常委、組織部長 王潤宇');
+    const result = shareWidgetRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['青海省海西州委常委、組織部長 王潤宇']);
+    expect(result.removed).toBe(4);
+  });
+});
+
+describe('continuation markers', () => {
+  it('removes markers inside a paragraph', () => {
+    const bs = blocks('提供组织保障;■下转第3版  ■上接第2版  市纪委监委发出通知。');
+    continuationRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['提供组织保障;市纪委监委发出通知。']);
+  });
+  it('joins a paragraph split across pages', () => {
+    const bs = blocks('为打赢疫情防控战提供组织保障；■下转第3版', '■上接第2版　市纪委监委发出通知。', '下一段。');
+    continuationRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['为打赢疫情防控战提供组织保障；市纪委监委发出通知。', '下一段。']);
+  });
+});
+
+describe('repeated title', () => {
+  it('drops the headline echoed in the body, whatever the spacing', () => {
+    const bs = blocks('疫情防得住 发展搞得好(深度关注)', '正文第一段。');
+    repeatedTitleRule.apply(bs, { title: '疫情防得住发展搞得好（深度关注）', boilerplate: [] });
+    expect(kept(bs)).toEqual(['正文第一段。']);
+  });
+});
+
+describe('attachments', () => {
+  it('finds attachment labels only', () => {
+    expect(isAttachmentLine('   36杭锦旗:党员闻令而动 堡垒因战而坚.jpg')).toBe(true);
+    expect(isAttachmentLine('下载附件 (85.3 KB)')).toBe(true);
+    expect(isAttachmentLine('他把照片保存成了一个文件。')).toBe(false);
+  });
+});
+
+describe('full-width punctuation', () => {
+  it('restores Chinese punctuation flattened by NFKC', () => {
+    expect(restoreFullWidth('杭锦旗:党员闻令而动,堡垒因战而坚!')).toBe('杭锦旗：党员闻令而动，堡垒因战而坚！');
+    expect(restoreFullWidth('发展搞得好(深度关注)')).toBe('发展搞得好（深度关注）');
+  });
+  it('leaves times, decimals, URLs and English alone', () => {
+    for (const s of ['12:37', 'PM2.5', 'Hello, world!', '網址:http://a.b/c', 'f(x)']) expect(restoreFullWidth(s)).toBe(s.replace('網址:', '網址：'));
+  });
+});
