@@ -1,4 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { convertArticle } from '../../lib/convert/article';
+import { loadConverter } from '../../lib/convert/load';
+import type { ScriptVariant } from '../../lib/convert/variants';
+import type { CleanArticle } from '../../lib/types';
+import { articleScript } from '../../platform/settings';
+import { ScriptControls } from './ScriptControls';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from '../../lib/export/formats';
 import { ArticleView } from './ArticleView';
@@ -11,14 +17,37 @@ const MESSAGES = {
   error: '清理此页面时出错：',
 };
 
+function hostnameOf(url: string | null | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [format, setFormat] = useState<ExportFormat>('md');
   const [notice, setNotice] = useState('');
+  const [variant, setVariant] = useState<ScriptVariant>('original');
+  const [shown, setShown] = useState<CleanArticle | null>(null);
 
   useEffect(() => {
     cleanTab().then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+    articleScript.getValue().then(setVariant);
   }, []);
+
+  // The converted view is derived from the original article, which is never changed.
+  const original = state.kind === 'ready' ? state.result.article : null;
+  useEffect(() => {
+    if (!original) return;
+    if (variant === 'original') return setShown(original);
+    let live = true;
+    loadConverter(variant).then((convert) => live && setShown(convertArticle(original, convert)));
+    return () => {
+      live = false;
+    };
+  }, [original, variant]);
 
   if (state.kind === 'loading') return <p class="status">正在清理…</p>;
   if (state.kind === 'restricted') return <p class="status error" id="message">{MESSAGES.restricted}</p>;
@@ -29,7 +58,11 @@ export function App() {
       </p>
     );
 
-  const { article } = state.result;
+  const article = shown ?? state.result.article;
+  const chooseVariant = (v: ScriptVariant) => {
+    setVariant(v);
+    void articleScript.setValue(v);
+  };
   const copy = async () => {
     await navigator.clipboard.writeText(toMarkdown(article));
     setNotice('已复制 Markdown');
@@ -53,6 +86,7 @@ export function App() {
         <button id="download" onClick={download}>下载</button>
         <span class="notice" role="status">{notice}</span>
       </nav>
+      <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <ArticleView article={article} />
     </main>
   );

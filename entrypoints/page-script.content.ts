@@ -1,0 +1,10 @@
+import { detectScript } from '../lib/convert/script';
+
+/** Tells which script the page is in, so the toggle knows which way to go. */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main() {
+    return detectScript((document.body?.textContent ?? '').slice(0, 20_000));
+  },
+});

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ScriptVariant, type TargetVariant, VARIANTS } from '../../lib/convert/variants';
+import { currentPageScript, setPageScript } from '../../platform/page-script';
+import { siteScripts } from '../../platform/settings';
+import { rememberSite } from '../../platform/site-memory';
+
+interface Props {
+  variant: ScriptVariant;
+  onVariant(v: ScriptVariant): void;
+  tabId: number;
+  hostname: string;
+}
+
+/** The article's script switch, the page's own 简/繁 toggle and the per-site memory. */
+export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
+  const [page, setPage] = useState<ScriptVariant>('original');
+  const [remembered, setRemembered] = useState<TargetVariant | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    currentPageScript(tabId).then(setPage, () => undefined);
+    siteScripts.getValue().then((s) => setRemembered(s[hostname] ?? null));
+  }, [tabId, hostname]);
+
+  const showPage = async (v: ScriptVariant) => {
+    setBusy(true);
+    try {
+      await setPageScript(tabId, v);
+      setPage(v);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remember = async (on: boolean) => {
+    const target = page === 'original' ? null : (page as TargetVariant);
+    if (await rememberSite(hostname, on ? target : null)) setRemembered(on ? target : null);
+  };
+
+  return (
+    <section class="scripts">
+      <label>
+        文章字形
+        <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
+          {VARIANTS.map((v) => (
+            <option key={v.id} value={v.id}>{v.label}</option>
+          ))}
+        </select>
+      </label>
+      <span class="page-toggle">
+        页面：
+        <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>
+        <button id="page-t" disabled={busy || page === 't'} onClick={() => showPage('t')}>繁</button>
+        <button id="page-original" disabled={busy || page === 'original'} onClick={() => showPage('original')}>原文</button>
+      </span>
+      {hostname && (page !== 'original' || remembered) && (
+        <label class="remember">
+          <input id="remember-site" type="checkbox" checked={remembered !== null} onChange={(e) => remember((e.target as HTMLInputElement).checked)} />
+          总是以{VARIANTS.find((v) => v.id === (remembered ?? page))?.label}显示 {hostname}
+        </label>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { isVariant } from '../lib/convert/variants';
+import { sharedPageView } from '../platform/page-view-global';
+import { siteScripts } from '../platform/settings';
+
+/**
+ * Registered by the background only for sites the user chose ("always show this
+ * site in 繁/简") and granted access to; runs after the matching converter script.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  async main() {
+    const variant = (await siteScripts.getValue())[location.hostname];
+    const view = sharedPageView();
+    if (variant && isVariant(variant) && view.converters.has(variant)) view.show(variant);
+  },
+});

@@ -1,0 +1,20 @@
+/** The scripts a reader can switch an article or a page to. */
+export type ScriptVariant = 'original' | 'cn' | 't' | 'tw' | 'twp' | 'hk';
+export type TargetVariant = Exclude<ScriptVariant, 'original'>;
+
+export const VARIANTS: Array<{ id: ScriptVariant; label: string }> = [
+  { id: 'original', label: '原文' },
+  { id: 'cn', label: '简体' },
+  { id: 't', label: '繁體' },
+  { id: 'twp', label: '臺灣正體' },
+  { id: 'hk', label: '香港繁體' },
+  { id: 'tw', label: '臺灣字形' },
+];
+
+export function isTraditionalTarget(v: ScriptVariant): boolean {
+  return v === 't' || v === 'tw' || v === 'twp' || v === 'hk';
+}
+
+export function isVariant(v: unknown): v is ScriptVariant {
+  return VARIANTS.some((x) => x.id === v);
+}

@@ -1,0 +1,34 @@
+import type { PageViewResult } from '../lib/convert/page-view';
+import { type ScriptVariant, type TargetVariant, isTraditionalTarget } from '../lib/convert/variants';
+import type { ScriptKind } from '../lib/types';
+import { preferredTraditional } from './settings';
+
+/** The content script that carries the dictionaries for a target. */
+export function converterFile(variant: TargetVariant): '/content-scripts/page-traditional.js' | '/content-scripts/page-simplified.js' {
+  return isTraditionalTarget(variant) ? '/content-scripts/page-traditional.js' : '/content-scripts/page-simplified.js';
+}
+
+async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<R> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, func: func as never, args: args as never });
+  return first?.result as R;
+}
+
+/** Shows the page in a script (or back in the original), loading the converter once per tab. */
+export async function setPageScript(tabId: number, variant: ScriptVariant): Promise<PageViewResult | null> {
+  if (variant === 'original') return inTab(tabId, () => globalThis.__jingduPageView?.restore() ?? null, []);
+  const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.converters.has(v as never), [variant]);
+  if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: [converterFile(variant)] });
+  return inTab(tabId, (v: string) => globalThis.__jingduPageView!.show(v as never), [variant]);
+}
+
+export async function currentPageScript(tabId: number): Promise<ScriptVariant> {
+  return (await inTab(tabId, () => globalThis.__jingduPageView?.current ?? 'original', [])) as ScriptVariant;
+}
+
+/** The shortcut and menu toggle: back to the original, or over to the other script. */
+export async function togglePageScript(tabId: number): Promise<PageViewResult | null> {
+  if ((await currentPageScript(tabId)) !== 'original') return setPageScript(tabId, 'original');
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page-script.js'] });
+  const script = first?.result as ScriptKind | undefined;
+  return setPageScript(tabId, script === 'simplified' ? await preferredTraditional.getValue() : 'cn');
+}

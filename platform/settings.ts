@@ -1,0 +1,20 @@
+import { storage } from 'wxt/utils/storage';
+import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
+
+/** Sites the user asked to always show in one script: hostname → variant. */
+export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('local:siteScripts', {
+  fallback: {},
+  version: 1,
+});
+
+/** Which Traditional form the toggle and shortcut use. */
+export const preferredTraditional = storage.defineItem<TargetVariant>('local:preferredTraditional', {
+  fallback: 't',
+  version: 1,
+});
+
+/** The article script last chosen in the popup. */
+export const articleScript = storage.defineItem<ScriptVariant>('local:articleScript', {
+  fallback: 'original',
+  version: 1,
+});

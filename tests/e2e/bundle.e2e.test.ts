@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import budget from '../../bench/budget.json';
+import { EXTENSION_DIR } from './harness';
+
+const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+
+/** The built extension (wxt build) against bench/budget.json. */
+describe('bundle budget', () => {
+  it.each(Object.entries(budget.entrypoints))('%s stays within %d bytes gzipped', (path, limit) => {
+    expect(gzipSize(join(EXTENSION_DIR, path))).toBeLessThanOrEqual(limit);
+  });
+
+  it('keeps the opencc dictionaries out of the cleaner, the popup and the background', () => {
+    for (const path of ['content-scripts/cleaner.js', 'background.js']) {
+      expect(readFileSync(join(EXTENSION_DIR, path), 'utf8')).not.toMatch(/STPhrases|干部|幹部/);
+    }
+    const popup = files(join(EXTENSION_DIR, 'chunks')).filter((f) => /popup-/.test(f));
+    for (const f of popup) expect(statSync(f).size).toBeLessThan(200_000);
+  });
+
+  it('asks for no more than the documented permissions', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+});

@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, base } = await serveFixtures());
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const until = async (check: () => Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+};
+
+describe('page view in 简/繁', () => {
+  it('converts the page in place both ways and returns byte-for-byte to the original', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/generic--tea-essay.html`);
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    const popup = await clickToolbar(browser, page);
+    await popup.waitFor('#page-t');
+
+    await popup.evaluate('document.querySelector("#page-t").click()');
+    await until(async () => (await page.title()).startsWith('外婆的茶園'));
+    expect(await page.textContent('h1')).toBe('外婆的茶園');
+    expect(await page.textContent('.post-content')).toContain('採回來的鮮葉');
+
+    // Content the page adds later is converted too.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="late">后来的评论</p>'));
+    await until(async () => (await page.textContent('#late')) === '後來的評論');
+
+    await until(async () => popup.evaluate<boolean>('!document.querySelector("#page-original").disabled'));
+    await popup.evaluate('document.querySelector("#page-original").click()');
+    await until(async () => (await page.title()).startsWith('外婆的茶园'));
+    await page.evaluate(() => document.getElementById('late')!.remove());
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+    await page.close();
+  });
+});
+
+describe('article script switch', () => {
+  it('shows a Traditional mirror article in Simplified and back', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/pinyin-mirror--rare-earth-park.html`);
+    const popup = await clickToolbar(browser, page);
+    await popup.waitFor('#title');
+    expect(await popup.text('#title')).toBe('包頭稀土高新區堅決打贏疫情防控阻擊戰');
+
+    await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'cn'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await until(async () => (await popup.text('#title')) === '包头稀土高新区坚决打赢疫情防控阻击战');
+    expect(await popup.text('#content')).toContain('强化组织力');
+
+    await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'original'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await until(async () => (await popup.text('#title')) === '包頭稀土高新區堅決打贏疫情防控阻擊戰');
+    await page.close();
+  });
+});
