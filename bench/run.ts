@@ -1,0 +1,156 @@
+/**
+ * npm run bench: speed of Jingdu against what users would otherwise run.
+ * - pipeline vs plain Readability on every fixture page and seed (same process, median of runs)
+ * - CLI throughput on a batch of 500 pages
+ * - bundle sizes (gzip) against bench/budget.json
+ * - conversion throughput: our path vs plain opencc-js on the same 1 MB text
+ * - in-page conversion of a 5,000-paragraph page in real Chromium
+ * Prints a table and writes bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { Converter as cn2t } from 'opencc-js/cn2t';
+import { Converter as t2cn } from 'opencc-js/t2cn';
+import { nodeSanitizer, parseHtml } from '../cli/node-dom';
+import { fastConverter } from '../lib/convert/load';
+import { cleanDocument } from '../lib/pipeline';
+import { cleanText } from '../lib/text-pipeline';
+import { inPageConversion } from './in-page';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => unknown, runs = RUNS): number {
+  fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+const ms = (x: number) => x.toFixed(2);
+
+function pipelineVsReadability() {
+  const rows: Array<{ page: string; jingduMs: number; readabilityMs: number; ratio: number }> = [];
+  const sanitize = nodeSanitizer();
+  for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.html'))) {
+    const html = readFileSync(join(FIXTURES, f), 'utf8');
+    const url = 'https://bench.example/page.html';
+    const jingdu = time(() => cleanDocument(parseHtml(html, url), url, { sanitize }));
+    const plain = time(() => new Readability(parseHtml(html, url)).parse());
+    rows.push({ page: f, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
+  }
+  if (existsSync(SEEDS)) {
+    for (const f of readdirSync(SEEDS)) {
+      const text = readFileSync(join(SEEDS, f), 'utf8');
+      // Seeds are text: plain Readability sees them as one <pre>-less page of <p> lines.
+      const html = `<html><body>${text.split('\n').map((l) => `<p>${l.replace(/[<&]/g, ' ')}</p>`).join('')}</body></html>`;
+      const jingdu = time(() => cleanText(text));
+      const plain = time(() => new Readability(parseHtml(html, 'https://bench.example/')).parse());
+      rows.push({ page: `seed ${f}`, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
+    }
+  }
+  return rows;
+}
+
+function cliThroughput(pages = 500) {
+  const dir = mkdtempSync(join(tmpdir(), 'jingdu-bench-'));
+  const sources = readdirSync(FIXTURES).filter((x) => x.endsWith('.html'));
+  const files: string[] = [];
+  for (let i = 0; i < pages; i++) {
+    const file = join(dir, `page-${i}.html`);
+    writeFileSync(file, readFileSync(join(FIXTURES, sources[i % sources.length]!)));
+    files.push(file);
+  }
+  const out = join(dir, 'out');
+  const t = performance.now();
+  execFileSync('node', [join(ROOT, 'bin', 'jingdu.mjs'), 'clean', ...files, '--out', out], { stdio: 'ignore' });
+  const seconds = (performance.now() - t) / 1000;
+  return { pages, seconds, pagesPerSecond: pages / seconds };
+}
+
+function bundleSizes() {
+  const budget = JSON.parse(readFileSync(join(ROOT, 'bench', 'budget.json'), 'utf8')).entrypoints as Record<string, number>;
+  const dir = join(ROOT, '.output', 'chrome-mv3');
+  if (!existsSync(dir)) return [];
+  return Object.entries(budget).map(([file, limit]) => {
+    const gz = gzipSync(readFileSync(join(dir, file))).length;
+    return { file, gzipBytes: gz, budget: limit, ok: gz <= limit };
+  });
+}
+
+function conversionThroughput() {
+  const base = existsSync(SEEDS) ? readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8')).join('\n') : '软件和鼠标，头发的后果。\n';
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < 1_000_000) {
+    for (const p of base.split('\n')) {
+      paragraphs.push(p);
+      size += Buffer.byteLength(p) + 1;
+    }
+  }
+  const text = paragraphs.join('\n');
+  const mb = Buffer.byteLength(text) / 1e6;
+  const rows = [];
+  for (const [label, make] of [['to cn', () => t2cn({ from: 'twp', to: 'cn' })], ['to twp', () => cn2t({ from: 'cn', to: 'twp' })]] as const) {
+    const plain = make();
+    const ours = fastConverter(make());
+    // A page is converted node by node: both paths get the same paragraphs.
+    const plainMs = time(() => paragraphs.map(plain), 5);
+    const oursMs = time(() => paragraphs.map(ours), 5);
+    const wholeMs = time(() => plain(text), 5);
+    rows.push({ direction: label, mb, plainMBs: mb / (plainMs / 1000), oursMBs: mb / (oursMs / 1000), plainWholeTextMBs: mb / (wholeMs / 1000) });
+  }
+  return rows;
+}
+
+async function main() {
+  const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, runs: RUNS };
+
+  const pipeline = pipelineVsReadability();
+  results.pipeline = pipeline;
+  console.log('\nPipeline vs plain Readability (median ms)');
+  console.table(pipeline.map((r) => ({ page: r.page, jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
+
+  const cli = cliThroughput();
+  results.cli = cli;
+  console.log(`\nCLI: ${cli.pages} pages in ${cli.seconds.toFixed(1)} s = ${cli.pagesPerSecond.toFixed(1)} pages/s`);
+
+  const bundles = bundleSizes();
+  results.bundles = bundles;
+  console.log('\nBundle sizes (gzip) against bench/budget.json');
+  console.table(bundles);
+
+  const conversion = conversionThroughput();
+  results.conversion = conversion;
+  console.log('\nConversion throughput (MB/s, same 1 MB of paragraphs)');
+  console.table(conversion.map((r) => ({ direction: r.direction, plainOpencc: r.plainMBs.toFixed(2), jingdu: r.oursMBs.toFixed(2), plainWholeText: r.plainWholeTextMBs.toFixed(2) })));
+
+  try {
+    const inPage = await inPageConversion(5000);
+    results.inPage = inPage;
+    console.log(`\nIn-page conversion, ${inPage.paragraphs} paragraphs in Chromium: to Traditional ${inPage.toTraditionalMs} ms, back ${inPage.restoreMs} ms, to Simplified ${inPage.toSimplifiedMs} ms`);
+  } catch (err) {
+    results.inPage = { error: String(err) };
+    console.log(`\nIn-page conversion skipped: ${err}`);
+  }
+
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nWritten: bench/results.json');
+}
+
+await main();
