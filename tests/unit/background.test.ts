@@ -1,0 +1,79 @@
+import { JSDOM } from 'jsdom';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onCommand, onMenuClick } from '../../platform/actions';
+import { syncSiteScripts } from '../../platform/site-memory';
+import { detectScript } from '../../lib/convert/script';
+import { loadConverter } from '../../lib/convert/load';
+import { PageView } from '../../lib/convert/page-view';
+import { siteScripts } from '../../platform/settings';
+
+/**
+ * The background's menu and shortcut handlers against a jsdom "tab": executeScript
+ * runs injected functions for real and stands in for the converter content scripts.
+ */
+let tab: JSDOM;
+let injected: string[];
+
+async function fakeInjection(inj: { files?: string[]; func?: (...a: unknown[]) => unknown; args?: unknown[] }) {
+  const doc = tab.window.document;
+  if (inj.files) {
+    const file = inj.files[0]!;
+    injected.push(file);
+    if (file.endsWith('page-script.js')) return [{ result: detectScript(doc.body.textContent ?? '') }];
+    globalThis.__jingduPageView ??= new PageView(doc, (fn) => fn());
+    if (file.endsWith('page-simplified.js')) globalThis.__jingduPageView.register('cn', await loadConverter('cn'));
+    if (file.endsWith('page-traditional.js')) globalThis.__jingduPageView.register('t', await loadConverter('t'));
+    return [{ result: undefined }];
+  }
+  return [{ result: inj.func!(...(inj.args ?? [])) }];
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.__jingduPageView = undefined;
+  tab = new JSDOM('<html><head><title>头发</title></head><body><p>软件和头发的后果</p></body></html>');
+  injected = [];
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(fakeInjection as never);
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
+});
+
+const text = () => tab.window.document.querySelector('p')!.textContent;
+
+describe('context menu (handlers the background wires up)', () => {
+  it('shows the page in Traditional, loading the big dictionary only then', async () => {
+    await onMenuClick('jingdu-page-t', 7);
+    await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
+    expect(injected).toEqual(['/content-scripts/page-traditional.js']);
+  });
+
+  it('restores the original', async () => {
+    await onMenuClick('jingdu-page-t', 7);
+    await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
+    await onMenuClick('jingdu-page-original', 7);
+    await vi.waitFor(() => expect(text()).toBe('软件和头发的后果'));
+  });
+});
+
+describe('keyboard shortcut', () => {
+  it('toggles a Simplified page to the preferred Traditional form and back', async () => {
+    await onCommand('toggle-page-script', 7);
+    await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
+    await onCommand('toggle-page-script', 7);
+    await vi.waitFor(() => expect(text()).toBe('软件和头发的后果'));
+    expect(injected).toEqual(['/content-scripts/page-script.js', '/content-scripts/page-traditional.js']);
+  });
+});
+
+describe('per-site memory', () => {
+  it('registers a content script only for remembered sites the user granted', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (p: { origins: string[] }) => p.origins[0] === '*://bbs.example.com/*') as never);
+    const register = vi.mocked(fakeBrowser.scripting.registerContentScripts);
+    await siteScripts.setValue({ 'bbs.example.com': 'twp', 'news.example.org': 'cn' });
+    await syncSiteScripts();
+    const regs = register.mock.calls.at(-1)![0] as Array<{ matches: string[]; js: string[] }>;
+    expect(regs).toHaveLength(1);
+    expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['content-scripts/page-traditional.js', 'content-scripts/site-memory.js'] });
+  });
+});
