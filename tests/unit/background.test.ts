@@ -35,7 +35,7 @@ beforeEach(() => {
   tab = new JSDOM('<html><head><title>头发</title></head><body><p>软件和头发的后果</p></body></html>');
   injected = [];
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(fakeInjection as never);
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
 });
 
