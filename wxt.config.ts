@@ -7,14 +7,19 @@ import preact from '@preact/preset-vite';
 // and asked per site, only when the user chooses "always show this site in 简/繁".
 export default defineConfig({
   manifest: {
-    name: 'Jingdu 净读',
-    description: 'Clean, readable, savable articles from messy Chinese news and forum pages',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-page-script': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Toggle this page between Simplified and Traditional / 页面简繁切换',
+      },
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the article on this page to the library / 保存本文到文库',
       },
     },
     action: { default_title: 'Jingdu: clean this article' },

@@ -1,4 +1,7 @@
 import { type ScriptVariant } from '../lib/convert/variants';
+import type { CleanResult } from '../lib/messages';
+import { t } from './i18n';
+import { saveArticle } from './library-actions';
 import { setPageScript, togglePageScript } from './page-script';
 
 /** Context-menu entries of the 简/繁 page toggle. */
@@ -7,6 +10,7 @@ export const MENU = {
   cn: 'jingdu-page-cn',
   t: 'jingdu-page-t',
   original: 'jingdu-page-original',
+  save: 'jingdu-save',
 } as const;
 
 const MENU_VARIANT: Record<string, ScriptVariant> = { [MENU.cn]: 'cn', [MENU.t]: 't', [MENU.original]: 'original' };
@@ -18,16 +22,31 @@ export function createMenus(): void {
     browser.contextMenus.create({ id: MENU.cn, parentId: MENU.root, title: '页面转为简体', contexts: [...contexts] });
     browser.contextMenus.create({ id: MENU.t, parentId: MENU.root, title: '頁面轉為繁體', contexts: [...contexts] });
     browser.contextMenus.create({ id: MENU.original, parentId: MENU.root, title: '还原页面原文', contexts: [...contexts] });
+    browser.contextMenus.create({ id: MENU.save, parentId: MENU.root, title: t('save'), contexts: [...contexts] });
   });
 }
 
 /** A menu click grants activeTab for its tab, like a toolbar click. */
 export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  if (menuItemId === MENU.save) return void (await saveTab(tabId));
   const variant = MENU_VARIANT[String(menuItemId)];
-  if (variant && tabId !== undefined) await setPageScript(tabId, variant);
+  if (variant) await setPageScript(tabId, variant);
 }
 
-/** So does the keyboard shortcut. */
+/** So do the keyboard shortcuts. */
 export async function onCommand(command: string, tabId: number | undefined): Promise<void> {
-  if (command === 'toggle-page-script' && tabId !== undefined) await togglePageScript(tabId);
+  if (tabId === undefined) return;
+  if (command === 'toggle-page-script') await togglePageScript(tabId);
+  if (command === 'save-article') await saveTab(tabId);
+}
+
+/** Cleans the tab and saves the article without opening the popup; the badge says how it went. */
+export async function saveTab(tabId: number): Promise<{ ok: boolean; message: string }> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/cleaner.js'] });
+  const result = first?.result as CleanResult | undefined;
+  const outcome = result?.ok ? await saveArticle(result.article, 'original', null) : { ok: false, message: result?.message ?? t('noArticle') };
+  await browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' });
+  await browser.action.setTitle({ tabId, title: outcome.message });
+  return outcome;
 }

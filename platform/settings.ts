@@ -18,3 +18,9 @@ export const articleScript = storage.defineItem<ScriptVariant>('local:articleScr
   fallback: 'original',
   version: 1,
 });
+
+/** Reader view preferences. */
+export const readerPrefs = storage.defineItem<{ theme: 'auto' | 'light' | 'dark'; fontSize: number }>('local:readerPrefs', {
+  fallback: { theme: 'auto', fontSize: 19 },
+  version: 1,
+});

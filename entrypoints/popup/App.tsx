@@ -2,20 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import type { ScriptVariant } from '../../lib/convert/variants';
-import type { CleanArticle } from '../../lib/types';
-import { articleScript } from '../../platform/settings';
-import { ScriptControls } from './ScriptControls';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from '../../lib/export/formats';
+import type { CleanArticle } from '../../lib/types';
+import { t } from '../../platform/i18n';
+import { openExtensionPage, saveArticle } from '../../platform/library-actions';
+import { articleScript } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab } from './clean-tab';
-import { downloadText } from './download';
-
-const MESSAGES = {
-  restricted: '浏览器不允许扩展读取此页面（浏览器内部页面或扩展商店）。请在普通网页上使用净读。',
-  'no-article': '此页面上没有找到文章。净读适用于新闻、论坛帖子和电子报的文章页面。',
-  error: '清理此页面时出错：',
-};
+import { downloadBlob } from '../../platform/download';
+import { ScriptControls } from './ScriptControls';
 
 function hostnameOf(url: string | null | undefined): string {
   try {
@@ -49,12 +45,12 @@ export function App() {
     };
   }, [original, variant]);
 
-  if (state.kind === 'loading') return <p class="status">正在清理…</p>;
-  if (state.kind === 'restricted') return <p class="status error" id="message">{MESSAGES.restricted}</p>;
+  if (state.kind === 'loading') return <p class="status">{t('cleaning')}</p>;
+  if (state.kind === 'restricted') return <p class="status error" id="message">{t('restricted')}</p>;
   if (state.kind === 'failed')
     return (
       <p class="status error" id="message">
-        {state.reason === 'no-article' ? MESSAGES['no-article'] : MESSAGES.error + state.message}
+        {state.reason === 'no-article' ? t('noArticle') : t('cleanError') + state.message}
       </p>
     );
 
@@ -65,26 +61,32 @@ export function App() {
   };
   const copy = async () => {
     await navigator.clipboard.writeText(toMarkdown(article));
-    setNotice('已复制 Markdown');
+    setNotice(t('copied'));
   };
   const download = () => {
     const info = FORMAT_INFO[format];
-    downloadText(articleFilename(article, info.extension), exportArticle(article, format), info.mime);
-    setNotice(`已下载 .${info.extension}`);
+    downloadBlob(articleFilename(article, info.extension), exportArticle(article, format), info.mime);
+    setNotice(`${t('downloaded')} .${info.extension}`);
+  };
+  const save = async () => {
+    const result = await saveArticle(state.result.article, variant, variant === 'original' ? null : article);
+    setNotice(result.message);
   };
 
   return (
     <main>
       <nav class="toolbar">
-        <button id="copy-md" onClick={copy}>复制 Markdown</button>
+        <button id="save" onClick={save}>{t('save')}</button>
+        <button id="copy-md" onClick={copy}>{t('copyMarkdown')}</button>
         <select id="format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
           <option value="md">Markdown</option>
-          <option value="txt">纯文本</option>
+          <option value="txt">{t('formatText')}</option>
           <option value="html">HTML</option>
           <option value="json">JSON</option>
         </select>
-        <button id="download" onClick={download}>下载</button>
-        <span class="notice" role="status">{notice}</span>
+        <button id="download" onClick={download}>{t('download')}</button>
+        <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
+        <span class="notice" id="notice" role="status">{notice}</span>
       </nav>
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <ArticleView article={article} />

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
+import { t } from '../../platform/i18n';
 
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
@@ -38,7 +39,7 @@ export function ArticleView({ article }: { article: CleanArticle }) {
       <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
       {article.removed.length > 0 && (
         <details class="removed">
-          <summary>已清除 {article.removed.reduce((n, r) => n + r.count, 0)} 项</summary>
+          <summary>{t('removedCount', article.removed.reduce((n, r) => n + r.count, 0))}</summary>
           <ul>
             {article.removed.map((r) => (
               <li key={r.rule}>

@@ -3,6 +3,7 @@ import { type ScriptVariant, type TargetVariant, VARIANTS } from '../../lib/conv
 import { currentPageScript, setPageScript } from '../../platform/page-script';
 import { siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
+import { t } from '../../platform/i18n';
 
 interface Props {
   variant: ScriptVariant;
@@ -40,7 +41,7 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
   return (
     <section class="scripts">
       <label>
-        文章字形
+        {t('articleScript')}
         <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
           {VARIANTS.map((v) => (
             <option key={v.id} value={v.id}>{v.label}</option>
@@ -48,15 +49,15 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
         </select>
       </label>
       <span class="page-toggle">
-        页面：
+        {t('page')}
         <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>
         <button id="page-t" disabled={busy || page === 't'} onClick={() => showPage('t')}>繁</button>
-        <button id="page-original" disabled={busy || page === 'original'} onClick={() => showPage('original')}>原文</button>
+        <button id="page-original" disabled={busy || page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
       </span>
       {hostname && (page !== 'original' || remembered) && (
         <label class="remember">
           <input id="remember-site" type="checkbox" checked={remembered !== null} onChange={(e) => remember((e.target as HTMLInputElement).checked)} />
-          总是以{VARIANTS.find((v) => v.id === (remembered ?? page))?.label}显示 {hostname}
+          {t('rememberSite', VARIANTS.find((v) => v.id === (remembered ?? page))?.label ?? '', hostname)}
         </label>
       )}
     </section>

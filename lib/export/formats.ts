@@ -20,6 +20,8 @@ function metaLine(a: CleanArticle): string {
 
 export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {}): string {
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
+  // Captions read as captions: in italics under their picture.
+  turndown.addRule('caption', { filter: 'figcaption', replacement: (text) => `\n\n*${text.trim()}*\n\n` });
   const body = turndown.turndown(article.contentHtml);
   const head = [`# ${article.title}`, article.subtitle ? `## ${article.subtitle}` : ''].filter(Boolean).join('\n\n');
   return `${frontMatter(article, opts.saved)}\n${head}\n\n${body}\n`;

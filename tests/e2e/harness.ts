@@ -42,7 +42,10 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
+    // The extension's UI language follows the browser's, which on Linux follows these.
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
     args: [
+      '--lang=zh-CN',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],

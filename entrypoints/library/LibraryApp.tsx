@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { queryVariants } from '../../lib/convert/query';
+import { zipArticles } from '../../lib/export/bundle';
+import { type Library, openLibrary } from '../../lib/storage/library';
+import type { SavedArticle } from '../../lib/storage/schema';
+import { downloadBlob } from '../../platform/download';
+import { t } from '../../platform/i18n';
+
+/** The saved articles: search, filter, open in the reader, delete with undo, export. */
+export function LibraryApp() {
+  const [lib, setLib] = useState<Library | null>(null);
+  const [all, setAll] = useState<SavedArticle[]>([]);
+  const [shown, setShown] = useState<SavedArticle[]>([]);
+  const [query, setQuery] = useState('');
+  const [site, setSite] = useState('');
+  const [template, setTemplate] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [undo, setUndo] = useState<SavedArticle | null>(null);
+  const [message, setMessage] = useState('');
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    document.title = t('libraryTitle');
+    openLibrary().then(setLib, (err) => setMessage(String(err)));
+  }, []);
+
+  useEffect(() => {
+    if (!lib) return;
+    let live = true;
+    (async () => {
+      const everything = await lib.list();
+      const needles = await queryVariants(query);
+      const filtered = await lib.list({ site: site || undefined, template: template || undefined, needles });
+      if (!live) return;
+      setAll(everything);
+      setShown(filtered);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [lib, query, site, template, version]);
+
+  const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
+  const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
+  const refresh = () => setVersion((v) => v + 1);
+
+  const remove = async (r: SavedArticle) => {
+    const removed = await lib!.remove(r.url);
+    setUndo(removed ?? null);
+    selected.delete(r.url);
+    refresh();
+  };
+  const restore = async () => {
+    if (undo) await lib!.restore(undo);
+    setUndo(null);
+    refresh();
+  };
+  const toggle = (url: string) => {
+    const next = new Set(selected);
+    next.has(url) ? next.delete(url) : next.add(url);
+    setSelected(next);
+  };
+  const exportZip = () => {
+    const records = shown.filter((r) => selected.has(r.url));
+    downloadBlob(`jingdu-${new Date().toISOString().slice(0, 10)}.zip`, zipArticles(records.length ? records : shown, 'md'), 'application/zip');
+  };
+  const exportBackup = async () => {
+    downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await lib!.backup(), null, 1), 'application/json');
+  };
+  const importBackup = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const r = await lib!.importBackup(await file.text());
+      setMessage(t('imported', r.added, r.updated, r.skipped));
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+    refresh();
+  };
+
+  return (
+    <main class="library">
+      <h1>{t('libraryTitle')}</h1>
+      <div class="controls">
+        <input id="search" type="search" placeholder={t('search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <select id="site-filter" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('allSites')}</option>
+          {sites.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <select id="template-filter" value={template} onChange={(e) => setTemplate((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('allTemplates')}</option>
+          {templates.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{t('exportZip')}</button>
+        <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
+        <label class="import">
+          {t('importBackup')}
+          <input id="import-backup" type="file" accept="application/json,.json" onChange={(e) => importBackup((e.target as HTMLInputElement).files?.[0])} />
+        </label>
+      </div>
+      {message && <p class="message" role="status">{message}</p>}
+      {undo && (
+        <p class="undo" role="status">
+          {t('deleted', undo.title)} <button id="undo" onClick={restore}>{t('undo')}</button>
+        </p>
+      )}
+      {all.length === 0 ? (
+        <p class="empty">{t('empty')}</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">{t('noMatches')}</p>
+      ) : (
+        <table id="articles">
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.url} data-url={r.url}>
+                <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
+                <td class="title">
+                  <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
+                  <div class="sub">{r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{r.template}</span></div>
+                </td>
+                <td class="when">{t('savedOn')} {r.savedAt.slice(0, 10)}</td>
+                <td><button class="delete" onClick={() => remove(r)}>{t('delete')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { LibraryApp } from './LibraryApp';
+import './library.css';
+
+render(<LibraryApp />, document.getElementById('app')!);

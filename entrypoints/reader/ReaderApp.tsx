@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { convertArticle } from '../../lib/convert/article';
+import { loadConverter } from '../../lib/convert/load';
+import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
+import { articleFilename } from '../../lib/export/filename';
+import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
+import { createSanitizer } from '../../lib/sanitize';
+import { openLibrary } from '../../lib/storage/library';
+import type { SavedArticle } from '../../lib/storage/schema';
+import type { CleanArticle } from '../../lib/types';
+import { downloadBlob } from '../../platform/download';
+import { t } from '../../platform/i18n';
+import { readerPrefs } from '../../platform/settings';
+
+type Theme = 'auto' | 'light' | 'dark';
+
+/** A saved article in clean Chinese typography, with theme, font size and script switch. */
+export function ReaderApp() {
+  const url = new URLSearchParams(location.search).get('url') ?? '';
+  const [record, setRecord] = useState<SavedArticle | null | undefined>(undefined);
+  const [variant, setVariant] = useState<ScriptVariant>('original');
+  const [shown, setShown] = useState<CleanArticle | null>(null);
+  const [theme, setTheme] = useState<Theme>('auto');
+  const [size, setSize] = useState(19);
+
+  useEffect(() => {
+    openLibrary()
+      .then((lib) => lib.get(url))
+      .then((r) => {
+        setRecord(r ?? null);
+        if (r) setVariant(r.variant);
+      }, () => setRecord(null));
+    readerPrefs.getValue().then((p) => {
+      setTheme(p.theme);
+      setSize(p.fontSize);
+    });
+  }, [url]);
+
+  useEffect(() => {
+    if (!record) return;
+    if (variant === 'original') return setShown(record.article);
+    if (variant === record.variant && record.converted) return setShown(record.converted);
+    loadConverter(variant).then((c) => setShown(convertArticle(record.article, c)));
+  }, [record, variant]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.setProperty('--size', `${size}px`);
+    void readerPrefs.setValue({ theme, fontSize: size });
+  }, [theme, size]);
+
+  const html = useMemo(() => (shown ? createSanitizer(window)(shown.contentHtml) : ''), [shown]);
+  useEffect(() => {
+    if (shown) document.title = shown.title;
+  }, [shown]);
+
+  if (record === undefined) return null;
+  if (record === null || !shown) return <p class="reader-empty" id="message">{t('notFound')}</p>;
+
+  const download = (format: ExportFormat) => {
+    const info = FORMAT_INFO[format];
+    downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format), info.mime);
+  };
+  const meta = [shown.published?.slice(0, 16).replace('T', ' '), shown.source && `来源：${shown.source}`, shown.author && `作者：${shown.author}`, shown.editor && `编辑：${shown.editor}`].filter(Boolean);
+
+  return (
+    <>
+      <nav class="reader-bar">
+        <label>{t('articleScript')} <select id="reader-script" value={variant} onChange={(e) => setVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
+          {VARIANTS.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+        </select></label>
+        <label>{t('fontSize')} <button id="smaller" onClick={() => setSize((s) => Math.max(14, s - 1))}>A−</button><button id="larger" onClick={() => setSize((s) => Math.min(28, s + 1))}>A+</button></label>
+        <label>{t('theme')} <select id="theme" value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value as Theme)}>
+          <option value="auto">{t('themeAuto')}</option><option value="light">{t('themeLight')}</option><option value="dark">{t('themeDark')}</option>
+        </select></label>
+        <span class="exports">{(['md', 'txt', 'html', 'json'] as const).map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
+      </nav>
+      <article class="reader">
+        <h1 id="title">{shown.title}</h1>
+        {shown.subtitle && <p class="subtitle">{shown.subtitle}</p>}
+        <p class="meta">{meta.join('　')}</p>
+        <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
+        {shown.url && /^https?:/.test(shown.url) && <p class="meta"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, OUTPUT_DIR, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, base } = await serveFixtures());
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function saveFromPopup(path: string): Promise<string> {
+  const page = await browser.context.newPage();
+  await page.goto(`${base}/${path}`);
+  const popup = await clickToolbar(browser, page);
+  await popup.waitFor('#save');
+  await popup.evaluate('document.querySelector("#save").click()');
+  for (let i = 0; i < 100; i++) {
+    const notice = (await popup.text('#notice')) ?? '';
+    if (notice) {
+      await page.close();
+      return notice;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no save notice');
+}
+
+describe('library', () => {
+  it('saves from the popup, finds the article across scripts, opens it in the reader and exports a zip', async () => {
+    expect(await saveFromPopup('discuz--party-members-thread.html')).toBe('已保存到文库');
+    expect(await saveFromPopup('pinyin-mirror--two-burdens.html')).toBe('已保存到文库');
+    expect(await saveFromPopup('discuz--party-members-thread.html')).toBe('已更新文库中的这篇文章');
+
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.waitForSelector('#articles tr');
+    expect(await library.locator('#articles tr').count()).toBe(2);
+
+    // 复工 (Simplified query) finds the Traditional mirror article (開工復工) and the Simplified thread.
+    await library.fill('#search', '复工');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 2);
+    await library.fill('#search', '兩副擔子');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
+    expect(await library.textContent('#articles .title a')).toContain('兩副擔子');
+    await library.fill('#search', '');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 2);
+
+    const [download] = await Promise.all([library.waitForEvent('download'), library.click('#export-zip')]);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const zipPath = join(OUTPUT_DIR, 'library-export.zip');
+    await download.saveAs(zipPath);
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual(['2020-03-05 杭锦旗：党员闻令而动 堡垒因战而坚.md', '2020-03-13 王潤宇：疫情防控和開工復工“兩副擔子”一起挑.md']);
+    const md = strFromU8(files[names[0]!]!);
+    expect(md).toMatch(/^---\ntitle: "杭锦旗：党员闻令而动 堡垒因战而坚"/);
+    expect(md).toContain('editor: "华发网Mary"');
+    expect(md).toContain('党员干部职工对进出人员测量体温一丝不苟');
+    expect(md).not.toContain('wHIj');
+
+    // Reader view, switched to Simplified.
+    await library.click('#articles tr:last-child .title a');
+    await library.waitForSelector('#title');
+    expect(await library.textContent('#title')).toBe('王潤宇：疫情防控和開工復工“兩副擔子”一起挑');
+    await library.selectOption('#reader-script', 'cn');
+    await library.waitForFunction(() => document.querySelector('#title')?.textContent === '王润宇：疫情防控和开工复工“两副担子”一起挑');
+    await library.selectOption('#theme', 'dark');
+    await library.screenshot({ path: join(OUTPUT_DIR, 'reader-dark.png') });
+    await library.goBack();
+
+    // Delete with undo.
+    await library.waitForSelector('#articles tr');
+    await library.click('#articles tr:first-child .delete');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
+    await library.click('#undo');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 2);
+    await library.close();
+  });
+});

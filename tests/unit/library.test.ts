@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { strFromU8, unzipSync } from 'fflate';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { convertArticle } from '../../lib/convert/article';
+import { loadConverter } from '../../lib/convert/load';
+import { zipArticles } from '../../lib/export/bundle';
+import { LibraryFullError, openLibrary } from '../../lib/storage/library';
+import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
+import { cleanText } from '../../lib/text-pipeline';
+import type { CleanArticle } from '../../lib/types';
+import { loadGolden } from '../helpers/golden';
+
+const seeds = loadGolden();
+const article = (i: number, url = `https://example.com/${i}`): CleanArticle => ({ ...cleanText(seeds[i]!.seedText), url });
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('saving', () => {
+  it('saves an article with everything needed to read and export it offline', async () => {
+    const lib = await openLibrary();
+    const { status, record } = await lib.save(article(0), 'original', null, '2026-01-01T00:00:00Z');
+    expect(status).toBe('created');
+    const got = await lib.get('https://example.com/0');
+    expect(got).toMatchObject({ title: record.title, template: 'discuz', site: 'example.com', savedAt: '2026-01-01T00:00:00Z' });
+    expect(got!.article.contentHtml).toContain('<p>');
+    expect(got!.article.removed.length).toBeGreaterThan(0);
+  });
+
+  it('updates the same URL instead of duplicating, keeping the earlier text as a version', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0), 'original', null, '2026-01-01T00:00:00Z');
+    const changed = { ...article(0), paragraphs: ['改过的一段。'] };
+    const { status, record } = await lib.save(changed, 'original', null, '2026-02-01T00:00:00Z');
+    expect(status).toBe('updated');
+    expect(await lib.list()).toHaveLength(1);
+    expect(record.savedAt).toBe('2026-01-01T00:00:00Z');
+    expect(record.updatedAt).toBe('2026-02-01T00:00:00Z');
+    expect(record.versions[0]!.article.paragraphs).toEqual(article(0).paragraphs);
+  });
+
+  it('keeps the original text beside the chosen script', async () => {
+    const lib = await openLibrary();
+    const original = article(2);
+    const cn = convertArticle(original, await loadConverter('cn'));
+    const { record } = await lib.save(original, 'cn', cn);
+    expect(record.article.title).toBe(original.title);
+    expect(record.converted!.title).toBe(cn.title);
+    expect(record.variant).toBe('cn');
+  });
+});
+
+describe('finding', () => {
+  it('searches title and body, Chinese in either script via the converted query', async () => {
+    const lib = await openLibrary();
+    for (let i = 0; i < 5; i++) await lib.save(article(i));
+    const query = '复工';
+    const needles = [query, (await loadConverter('t'))(query)];
+    const found = (await lib.list({ needles })).map((r) => r.template);
+    expect(found).toContain('pinyin-mirror'); // 開工復工 in Traditional
+    expect(found).toContain('discuz'); // 复工 in Simplified
+    expect(found).not.toContain('epaper');
+  });
+
+  it('filters by site and by template', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0, 'https://a.example/1'));
+    await lib.save(article(3, 'https://b.example/2'));
+    expect((await lib.list({ site: 'a.example' })).map((r) => r.url)).toEqual(['https://a.example/1']);
+    expect((await lib.list({ template: 'phpwind' })).map((r) => r.url)).toEqual(['https://b.example/2']);
+  });
+});
+
+describe('deleting', () => {
+  it('deletes with undo that restores the record exactly', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(1));
+    const removed = await lib.remove('https://example.com/1');
+    expect(await lib.list()).toHaveLength(0);
+    await lib.restore(removed!);
+    expect(await lib.get('https://example.com/1')).toEqual(removed);
+  });
+});
+
+describe('upgrades', () => {
+  it('keeps an article saved under schema v1 after the upgrade to v2', async () => {
+    const v1 = await openDB(DB_NAME, 1, { upgrade: (db) => db.createObjectStore('articles', { keyPath: 'url' }) });
+    const old: SavedArticleV1 = { url: 'https://old.example/a', savedAt: '2025-05-05T05:05:05Z', article: article(4, 'https://old.example/a') };
+    await v1.put('articles', old);
+    v1.close();
+
+    const lib = await openLibrary();
+    const got = await lib.get('https://old.example/a');
+    expect(got!.article).toEqual(old.article);
+    expect(got).toMatchObject({ savedAt: '2025-05-05T05:05:05Z', template: 'pinyin-mirror', variant: 'original', versions: [] });
+    expect((await lib.list({ needles: ['稀土'] })).map((r) => r.url)).toEqual(['https://old.example/a']);
+    expect((await lib.list({ template: 'pinyin-mirror' }))).toHaveLength(1);
+  });
+});
+
+describe('a full disk', () => {
+  it('says so clearly and keeps what was already saved', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    });
+    await expect(lib.save(article(1))).rejects.toBeInstanceOf(LibraryFullError);
+    await expect(lib.save(article(1))).rejects.toThrow(/library is full.*Nothing already saved was lost/);
+    put.mockRestore();
+    expect((await lib.list()).map((r) => r.url)).toEqual(['https://example.com/0']);
+  });
+});
+
+describe('backup and bulk export', () => {
+  it('imports a backup back without duplicates', async () => {
+    const lib = await openLibrary();
+    for (let i = 0; i < 3; i++) await lib.save(article(i));
+    const backup = JSON.stringify(await lib.backup());
+    expect(await lib.importBackup(backup)).toEqual({ added: 0, updated: 0, skipped: 3 });
+
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = await openLibrary();
+    expect(await fresh.importBackup(backup)).toEqual({ added: 3, updated: 0, skipped: 0 });
+    expect(await fresh.list()).toHaveLength(3);
+  });
+
+  it('rejects files that are not backups', async () => {
+    const lib = await openLibrary();
+    await expect(lib.importBackup('not json')).rejects.toThrow(/not a Jingdu backup/);
+    await expect(lib.importBackup('{"a":1}')).rejects.toThrow(/not a Jingdu backup/);
+  });
+
+  it('zips Markdown files with safe, unique names', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0, 'https://a.example/1'));
+    await lib.save(article(0, 'https://a.example/2'));
+    const files = unzipSync(zipArticles(await lib.list()));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual(['2020-03-05 杭锦旗：党员闻令而动 堡垒因战而坚 (2).md', '2020-03-05 杭锦旗：党员闻令而动 堡垒因战而坚.md']);
+    const md = strFromU8(files[names[0]!]!);
+    expect(md).toMatch(/^---\ntitle: "杭锦旗/);
+    expect(md).toContain('saved: "');
+  });
+});
