@@ -5,6 +5,8 @@ import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
 import { hasArticleText, isProse } from './article/lines';
+import { HUGE_PAGE_ELEMENTS, hugePageContent } from './dom/dominant-container';
+import { flattenDeepNesting, maxDepth } from './dom/flatten';
 import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
@@ -18,6 +20,13 @@ import type { CleanArticle, CleanOptions } from './types';
 
 export { NoArticleError };
 
+export class PageTooLargeError extends Error {
+  constructor(elements: number) {
+    super(`This page is too large to clean (${elements.toLocaleString('en')} elements) and has no main run of paragraphs.`);
+    this.name = 'PageTooLargeError';
+  }
+}
+
 export interface PipelineOptions extends CleanOptions {
   /** DOMPurify bound to a real window (browser or jsdom); see lib/sanitize.ts. */
   sanitize: Sanitizer;
@@ -25,6 +34,8 @@ export interface PipelineOptions extends CleanOptions {
 
 /** Hidden anti-copy elements every forum engine uses, whatever the template. */
 const HIDDEN_JAMMERS = ['font.jammer', 'span.jammer', 'span[style*="display:none"]', 'span[style*="display: none"]', 'font[style*="display:none"]'];
+/** Nesting deeper than this gets its empty wrappers collapsed before extraction. */
+const DEEP_PAGE = 100;
 const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed'];
 
 /** Removes the template's junk selectors, reporting what went. */
@@ -52,7 +63,8 @@ function preClean(doc: Document, template: Template, report: RemovalReport): voi
 
 /** Meta tags pages commonly carry (Open Graph, article:*, name=author). */
 function metaTags(doc: Document): DomMeta {
-  const get = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  const head = doc.head ?? doc;
+  const get = (sel: string) => head.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   const out: DomMeta = {};
   const published = get('meta[property="article:published_time"]') ?? get('meta[name="publishdate"]') ?? get('meta[name="PubDate"]');
   if (published) out.published = /^\d{4}-\d{2}-\d{2}T/.test(published) ? published : (parseChineseDate(published) ?? published);
@@ -89,6 +101,12 @@ function extract(doc: Document, contentEls: Element[]): Extracted | null {
   if (contentEls.length) {
     const root = doc.createElement('div');
     for (const el of contentEls) root.appendChild(el.cloneNode(true));
+    return { root };
+  }
+  const elements = doc.getElementsByTagName('*').length;
+  if (elements > HUGE_PAGE_ELEMENTS) {
+    const root = hugePageContent(doc);
+    if (!root) throw new PageTooLargeError(elements);
     return { root };
   }
   // Readability hands back its element (no HTML string round trip); the copy is inert.
@@ -151,6 +169,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const fullWidth = opts.fullWidthPunctuation ?? true;
   const report = new RemovalReport();
   const doc = source.cloneNode(true) as Document; // never touch the page itself
+  if (doc.body && maxDepth(doc.body) > DEEP_PAGE) flattenDeepNesting(doc.body);
 
   const { template, match } = detectTemplate(doc, url);
   const familyMeta = template.meta?.(doc) ?? {};

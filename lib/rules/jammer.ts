@@ -50,9 +50,16 @@ function isJammerLine(line: string): boolean {
 
 /** Takes ASCII noise off the end of a line that has real (non-ASCII) text before it. */
 export function stripJammerSuffix(line: string): { text: string; removed: string[] } {
-  const m = /^(.*[^\x00-\x7f][^\s]*)(\s+)([\x20-\x7e]+?)\s*$/.exec(line);
-  if (!m) return { text: line, removed: [] };
-  const head = m[1]!;
+  const none = { text: line, removed: [] };
+  const trimmed = line.trimEnd();
+  // The ASCII tail after the last non-ASCII character (a scan, not a backtracking regex).
+  let last = trimmed.length - 1;
+  while (last >= 0 && trimmed.charCodeAt(last) < 0x80) last--;
+  if (last < 0 || last === trimmed.length - 1) return none;
+  const m = /^(\S*)(\s+)(.+)$/.exec(trimmed.slice(last + 1));
+  if (!m || /[^\x20-\x7e]/.test(m[3]!)) return none;
+  const head = trimmed.slice(0, last + 1) + m[1]!;
+  const separator = m[2]!;
   const tokens = m[3]!.split(/(\s+)/); // keep separators so we can rebuild
   // Walk tokens from the end, collecting noise until a legitimate token or the length limit.
   let cut = tokens.length;
@@ -64,9 +71,9 @@ export function stripJammerSuffix(line: string): { text: string; removed: string
     cut = i;
   }
   const junk = tokens.slice(cut).join('').trim();
-  if (!junk || !looksRandom(junk)) return { text: line, removed: [] };
+  if (!junk || !looksRandom(junk)) return none;
   const kept = tokens.slice(0, cut).join('').trimEnd();
-  return { text: kept ? `${head}${m[2]}${kept}` : head, removed: [junk] };
+  return { text: kept ? `${head}${separator}${kept}` : head, removed: [junk] };
 }
 
 export function stripJammer(line: string): { text: string; removed: string[] } {

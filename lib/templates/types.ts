@@ -55,6 +55,14 @@ export function textOf(doc: Document, selector: string): string | undefined {
   return t || undefined;
 }
 
+const texts = new WeakMap<Document, string>();
+
+/** The page's text, read once per document however many families ask. */
 export function pageText(doc: Document): string {
-  return doc.body?.textContent ?? '';
+  let text = texts.get(doc);
+  if (text === undefined) {
+    text = doc.body?.textContent ?? '';
+    texts.set(doc, text);
+  }
+  return text;
 }

@@ -1,0 +1,51 @@
+// Sibling pointers, not .children: live HTMLCollections are slow to index in jsdom.
+
+/**
+ * Pages nested thousands of levels deep (tables in tables, div soup) make
+ * Readability crawl and recursive code overflow. Below a depth limit, a wrapper
+ * whose only content is one element is replaced by that element: the text and
+ * its order stay, only empty nesting goes.
+ */
+export function flattenDeepNesting(root: Element, maxDepth = 48): number {
+  let unwrapped = 0;
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    let node: Element = el;
+    if (depth > maxDepth) {
+      // Collapse a chain of single-child wrappers into its innermost element, moving it
+      // once (DOMs walk a moved subtree, so moving it level by level would be quadratic).
+      let inner = node;
+      for (let next = soleChild(inner); next; next = soleChild(inner)) {
+        inner = next;
+        unwrapped++;
+      }
+      if (inner !== node) {
+        node.replaceWith(inner);
+        node = inner;
+      }
+    }
+    for (let c = node.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return unwrapped;
+}
+
+/** The one element child of a wrapper that holds no text of its own, else null. */
+function soleChild(el: Element): Element | null {
+  const child = el.firstElementChild;
+  if (!child || child.nextElementSibling) return null;
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue?.trim()) return null;
+  return /^(IMG|BR|HR)$/i.test(child.tagName) ? null : child;
+}
+
+/** Deepest element nesting under root, measured without recursion. */
+export function maxDepth(root: Element): number {
+  let deepest = 0;
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
