@@ -12,6 +12,11 @@ export const FORMAT_INFO: Record<ExportFormat, { extension: string; mime: string
   json: { extension: 'json', mime: 'application/json;charset=utf-8' },
 };
 
+/** Text that a Markdown renderer must not take for HTML: angle brackets escaped. */
+function mdText(s: string): string {
+  return s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function metaLine(a: CleanArticle): string {
   return [a.published, a.source && `来源：${a.source}`, a.author && `作者：${a.author}`, a.editor && `编辑：${a.editor}`]
     .filter(Boolean)
@@ -20,10 +25,21 @@ function metaLine(a: CleanArticle): string {
 
 export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {}): string {
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
+  // Page text like "<script>" stays text in every Markdown renderer.
+  const escape = turndown.escape.bind(turndown);
+  turndown.escape = (text: string) => mdText(escape(text));
+  turndown.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const img = node as HTMLImageElement;
+      const src = img.getAttribute('src') ?? '';
+      return src ? `![${mdText((img.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' '))}](${src.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    },
+  });
   // Captions read as captions: in italics under their picture.
   turndown.addRule('caption', { filter: 'figcaption', replacement: (text) => `\n\n*${text.trim()}*\n\n` });
   const body = turndown.turndown(article.contentHtml);
-  const head = [`# ${article.title}`, article.subtitle ? `## ${article.subtitle}` : ''].filter(Boolean).join('\n\n');
+  const head = [`# ${mdText(article.title)}`, article.subtitle ? `## ${mdText(article.subtitle)}` : ''].filter(Boolean).join('\n\n');
   return `${frontMatter(article, opts.saved)}\n${head}\n\n${body}\n`;
 }
 
