@@ -6,12 +6,15 @@ import preact from '@preact/preset-vite';
 // into it). contextMenus is for the 简/繁 page toggle entries. Host access is optional
 // and asked per site, only when the user chooses "always show this site in 简/繁".
 export default defineConfig({
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // MV2 (Firefox) names optional host access optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'toggle-page-script': {
         suggested_key: { default: 'Alt+Shift+J' },
@@ -29,6 +32,6 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
   vite: () => ({ plugins: [preact()] }),
 });
