@@ -1,36 +1,14 @@
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+import { describe, expect, it } from 'vitest';
+import { clickToolbar, until, useExtension } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  ({ server, base } = await serveFixtures());
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const until = async (check: () => Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-};
+const suite = useExtension();
 
 describe('page view in 简/繁', () => {
   it('converts the page in place both ways and returns byte-for-byte to the original', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/generic--tea-essay.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/generic--tea-essay.html`);
     const original = await page.evaluate(() => document.documentElement.outerHTML);
-    const popup = await clickToolbar(browser, page);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#page-t');
 
     await popup.evaluate('document.querySelector("#page-t").click()');
@@ -53,9 +31,9 @@ describe('page view in 简/繁', () => {
 
 describe('article script switch', () => {
   it('shows a Traditional mirror article in Simplified and back', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/pinyin-mirror--rare-earth-park.html`);
-    const popup = await clickToolbar(browser, page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/pinyin-mirror--rare-earth-park.html`);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#title');
     expect(await popup.text('#title')).toBe('包頭稀土高新區堅決打贏疫情防控阻擊戰');
 

@@ -1,33 +1,23 @@
-import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, ROOT, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, clickToolbar, useExtension } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let base: string;
+const suite = useExtension();
 const GENERATED = join(ROOT, 'tests', 'e2e', 'pages', 'generated');
 const PARA = '<p>这是一段足够长的正文内容，用来测试很大的页面能否被正常处理，而不会让浏览器卡住。这里再多写一些文字。</p>';
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(GENERATED, { recursive: true });
   writeFileSync(join(GENERATED, 'ten-mb.html'), `<!doctype html><html><head><meta charset="utf-8"><title>十兆字节的页面</title></head><body><article><h1>十兆字节的页面</h1>${PARA.repeat(55_000)}</article></body></html>`);
   writeFileSync(join(GENERATED, 'many-nodes.html'), `<!doctype html><html><head><meta charset="utf-8"><title>二十万个节点</title></head><body><div id="main">${'<div><span>项</span></div>'.repeat(100_000)}${PARA.repeat(20)}</div></body></html>`);
-  ({ server, base } = await serveFixtures());
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 async function cleanInPopup(path: string) {
-  const page = await browser.context.newPage();
-  await page.goto(`${base}/${path}`, { timeout: 60_000 });
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.base}/${path}`, { timeout: 60_000 });
   const started = Date.now();
-  const popup = await clickToolbar(browser, page);
+  const popup = await clickToolbar(suite.browser, page);
   // The popup stays responsive while the page cleans: it answers at once.
   expect(await popup.evaluate<number>('1 + 1')).toBe(2);
   await popup.waitFor('#title, #message', 60_000);

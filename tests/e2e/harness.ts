@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -147,4 +148,33 @@ export async function clickToolbar(browser: ExtensionBrowser, page: Page): Promi
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the toolbar click opened no popup');
+}
+
+export interface ExtensionSuite {
+  browser: ExtensionBrowser;
+  base: string;
+}
+
+/** One browser with the extension and one fixture server for a test file, closed after it. */
+export function useExtension(): ExtensionSuite {
+  const suite = {} as ExtensionSuite & { server?: Server };
+  beforeAll(async () => {
+    ({ server: suite.server, base: suite.base } = await serveFixtures());
+    suite.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    suite.server?.close();
+  });
+  return suite;
+}
+
+/** Polls until check() holds. */
+export async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
 }

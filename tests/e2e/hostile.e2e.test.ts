@@ -1,33 +1,23 @@
-import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, SPOTS, hostilePage } from '../helpers/hostile';
-import { type ExtensionBrowser, ROOT, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+import { ROOT, clickToolbar, useExtension } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let base: string;
+const suite = useExtension();
 const GENERATED = join(ROOT, 'tests', 'e2e', 'pages', 'generated');
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(GENERATED, { recursive: true });
   // One page per spot, each carrying every payload at once.
   for (const spot of SPOTS) writeFileSync(join(GENERATED, `hostile-${spot}.html`), hostilePage(PAYLOADS.filter((_, i) => i !== 7).join(''), spot));
-  ({ server, base } = await serveFixtures());
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 describe('a page that throws in its own scripts', () => {
   it('is cleaned all the same, iframes left out', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/throwing-scripts.html`);
-    const popup = await clickToolbar(browser, page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/throwing-scripts.html`);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#title, #message');
     expect(await popup.text('#title')).toBe('河道治理工程通过验收');
     const content = (await popup.text('#content')) ?? '';
@@ -40,9 +30,9 @@ describe('a page that throws in its own scripts', () => {
 
 describe('hostile pages', () => {
   it.each(SPOTS)('payloads in the %s run nowhere: not in the popup, the library or the reader', async (spot) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/generated/hostile-${spot}.html`);
-    const popup = await clickToolbar(browser, page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/generated/hostile-${spot}.html`);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#title, #message');
     expect(await popup.evaluate('window.__pwned')).toBeUndefined();
     expect(await popup.evaluate<number>('document.querySelectorAll("#content script, #content iframe, #content [onerror], #content [onload], #content a[href^=javascript]").length')).toBe(0);
@@ -50,8 +40,8 @@ describe('hostile pages', () => {
     await new Promise((r) => setTimeout(r, 500));
     await page.close();
 
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await library.waitForSelector('#articles tr');
     expect(await library.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await library.click(`#articles tr[data-url$="hostile-${spot}.html"] .title a`);

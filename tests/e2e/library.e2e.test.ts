@@ -1,28 +1,16 @@
-import type { Server } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, OUTPUT_DIR, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, clickToolbar, useExtension } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let base: string;
+const suite = useExtension();
 
-beforeAll(async () => {
-  ({ server, base } = await serveFixtures());
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 async function saveFromPopup(path: string): Promise<string> {
-  const page = await browser.context.newPage();
-  await page.goto(`${base}/${path}`);
-  const popup = await clickToolbar(browser, page);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.base}/${path}`);
+  const popup = await clickToolbar(suite.browser, page);
   await popup.waitFor('#save');
   await popup.evaluate('document.querySelector("#save").click()');
   for (let i = 0; i < 100; i++) {
@@ -42,8 +30,8 @@ describe('library', () => {
     expect(await saveFromPopup('pinyin-mirror--two-burdens.html')).toBe('已保存到文库');
     expect(await saveFromPopup('discuz--party-members-thread.html')).toBe('已更新文库中的这篇文章');
 
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await library.waitForSelector('#articles tr');
     expect(await library.locator('#articles tr').count()).toBe(2);
 

@@ -1,28 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, OUTPUT_DIR, clickToolbar, launchWithExtension, serveFixtures } from './harness';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, clickToolbar, useExtension } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let base: string;
+const suite = useExtension();
 
-beforeAll(async () => {
-  ({ server, base } = await serveFixtures());
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 describe('toolbar click on a forum thread', () => {
   it('shows the cleaned article, its family and metadata in the popup', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/discuz--party-members-thread.html`);
-    const popup = await clickToolbar(browser, page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/discuz--party-members-thread.html`);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#title');
 
     expect(await popup.text('#title')).toBe('杭锦旗：党员闻令而动 堡垒因战而坚');
@@ -42,9 +30,9 @@ describe('toolbar click on a forum thread', () => {
 
 describe('pages without an article', () => {
   it('says so clearly instead of showing junk', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/search-results.html`);
-    const popup = await clickToolbar(browser, page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/search-results.html`);
+    const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#message');
     expect(await popup.text('#message')).toContain('没有找到文章');
     await page.close();
