@@ -1,6 +1,13 @@
 import { NoArticleError, cleanDocument } from '../../lib/pipeline';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanResult } from '../../lib/messages';
+import type { CleanOptions } from '../../lib/types';
+
+declare global {
+  // Set by the popup just before injecting, for options such as "all posts by the thread starter".
+  // eslint-disable-next-line no-var
+  var __jingduCleanOptions: CleanOptions | undefined;
+}
 
 /**
  * Injected into the active tab only when the user clicks the toolbar button
@@ -13,7 +20,8 @@ export default defineContentScript({
   main(): CleanResult {
     const started = performance.now();
     try {
-      const article = cleanDocument(document, location.href, { sanitize: createSanitizer(window) });
+      const options = globalThis.__jingduCleanOptions ?? {};
+      const article = cleanDocument(document, location.href, { ...options, sanitize: createSanitizer(window) });
       return { ok: true, article, ms: Math.round(performance.now() - started) };
     } catch (err) {
       if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };

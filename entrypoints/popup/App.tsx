@@ -27,6 +27,7 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
   const [shown, setShown] = useState<CleanArticle | null>(null);
+  const [starterPosts, setStarterPosts] = useState(false);
 
   useEffect(() => {
     cleanTab().then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
@@ -68,6 +69,10 @@ export function App() {
     downloadBlob(articleFilename(article, info.extension), exportArticle(article, format), info.mime);
     setNotice(`${t('downloaded')} .${info.extension}`);
   };
+  const toggleStarterPosts = (on: boolean) => {
+    setStarterPosts(on);
+    cleanTab({ allPostsByStarter: on }).then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+  };
   const save = async () => {
     const result = await saveArticle(state.result.article, variant, variant === 'original' ? null : article);
     setNotice(result.message);
@@ -88,6 +93,12 @@ export function App() {
         <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
         <span class="notice" id="notice" role="status">{notice}</span>
       </nav>
+      {article.template.id === 'discuz' && (
+        <label class="option">
+          <input id="starter-posts" type="checkbox" checked={starterPosts} onChange={(e) => toggleStarterPosts((e.target as HTMLInputElement).checked)} />
+          {t('starterPosts')}
+        </label>
+      )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <ArticleView article={article} />
     </main>

@@ -1,5 +1,6 @@
 import type { CleanResult } from '../../lib/messages';
 import { isRestrictedUrl } from '../../lib/restricted';
+import type { CleanOptions } from '../../lib/types';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -15,10 +16,15 @@ export async function targetTab(): Promise<{ id: number; url: string }> {
 }
 
 /** Injects the cleaner into the tab (allowed by the click's activeTab grant) and returns what it found. */
-export async function cleanTab(): Promise<PopupState> {
+export async function cleanTab(options: CleanOptions = {}): Promise<PopupState> {
   const tab = await targetTab();
   if (tab.id < 0 || (tab.url && isRestrictedUrl(tab.url))) return { kind: 'restricted', url: tab.url };
   try {
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (o: CleanOptions) => void (globalThis.__jingduCleanOptions = o),
+      args: [options],
+    });
     const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/cleaner.js'] });
     const result = first?.result as CleanResult | undefined;
     if (!result) return { kind: 'failed', reason: 'error', message: 'The page did not answer.' };

@@ -31,4 +31,14 @@ describe('bundle budget', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.content_security_policy).toBeUndefined();
   });
+
+  it('loads no remote code: pages load only their own scripts, and no script fetches code', () => {
+    for (const file of files(EXTENSION_DIR)) {
+      const text = readFileSync(file, 'utf8');
+      if (file.endsWith('.html')) {
+        for (const [, src] of text.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) expect(src, file).toMatch(/^\/|^\.\//);
+      }
+      if (file.endsWith('.js')) expect(text, file).not.toMatch(/importScripts\(\s*["']https?:|import\(\s*["']https?:|<script[^>]+src=["']https?:/);
+    }
+  });
 });

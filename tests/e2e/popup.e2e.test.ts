@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, clickToolbar, useExtension } from './harness';
+import { OUTPUT_DIR, clickToolbar, until, useExtension } from './harness';
 
 const suite = useExtension();
 
@@ -35,6 +35,20 @@ describe('pages without an article', () => {
     const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#message');
     expect(await popup.text('#message')).toContain('没有找到文章');
+    await page.close();
+  });
+});
+
+describe('Discuz! thread starter option', () => {
+  it('adds the starter’s later posts and never other users’ replies', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/discuz--starter-posts-only.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#starter-posts');
+    expect(await popup.text('#content')).not.toContain('补充一点');
+    await popup.evaluate('document.querySelector("#starter-posts").click()');
+    await until(async () => ((await popup.text('#content')) ?? '').includes('补充一点'));
+    expect(await popup.text('#content')).not.toContain('分摊费用');
     await page.close();
   });
 });
