@@ -1,7 +1,7 @@
 /**
  * npm run eval [DIR]: quality of Jingdu against plain Readability on pages with gold text.
  * DIR holds <id>.html with <id>.json (or <id>.expected.json): { title, text } or { title, paragraphs },
- * the layout of ../shared/golden. Default: tests/fixtures. Runs the CLI over the folder and
+ * the layout of ../shared/golden, optionally with { options: { allPostsByStarter } }. Default: tests/fixtures. Runs the CLI over the folder and
  * prints character-bigram F1 (the golden scorer's measure) side by side.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,8 @@ const ROOT = join(import.meta.dirname, '..');
 const dir = process.argv[2] ?? join(ROOT, 'tests', 'fixtures');
 
 interface Gold {
+  /** Cleaning options the gold assumes, e.g. every post by the thread starter. */
+  options?: { allPostsByStarter?: boolean };
   title?: string;
   text?: string;
   paragraphs?: string[];
@@ -36,11 +38,18 @@ if (!pages.length) {
 }
 
 const out = mkdtempSync(join(tmpdir(), 'jingdu-eval-'));
-try {
-  execFileSync('node', [join(ROOT, 'bin', 'jingdu.mjs'), 'clean', ...pages.map((id) => join(dir, `${id}.html`)), '--format', 'json', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-} catch {
-  // a page the CLI could not clean scores 0 below; the CLI has said why
+function runCli(ids: string[], flags: string[]): void {
+  if (!ids.length) return;
+  try {
+    execFileSync('node', [join(ROOT, 'bin', 'jingdu.mjs'), 'clean', ...ids.map((id) => join(dir, `${id}.html`)), ...flags, '--format', 'json', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    // a page the CLI could not clean scores 0 below; the CLI has said why
+  }
 }
+// Each page is cleaned with the options its gold was decided under, as a user would choose them.
+const wantsAllPosts = (id: string) => !!goldOf(id)!.options?.allPostsByStarter;
+runCli(pages.filter((id) => !wantsAllPosts(id)), []);
+runCli(pages.filter(wantsAllPosts), ['--all-posts']);
 
 const rows = pages.map((id) => {
   const gold = goldOf(id)!;
