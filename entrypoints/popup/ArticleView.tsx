@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { previewHtml } from '../../lib/article/preview';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
 import { t } from '../../platform/i18n';
@@ -17,7 +18,8 @@ function MetaRow({ label, value }: { label: string; value: string | number | nul
 
 export function ArticleView({ article }: { article: CleanArticle }) {
   // Sanitized again here: the popup never trusts HTML that came out of a page.
-  const html = useMemo(() => createSanitizer(window)(article.contentHtml), [article.contentHtml]);
+  const preview = useMemo(() => previewHtml(article.contentHtml, document), [article.contentHtml]);
+  const html = useMemo(() => createSanitizer(window)(preview.html), [preview.html]);
   return (
     <article>
       <p class="template" title={article.template.evidence.join('\n')}>
@@ -37,6 +39,9 @@ export function ArticleView({ article }: { article: CleanArticle }) {
         <MetaRow label="字形" value={SCRIPT_LABEL[article.script]} />
       </dl>
       <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
+      {preview.shown < preview.total && (
+        <p class="preview-note" id="preview-note">{t('previewTruncated', preview.shown.toLocaleString(), preview.total.toLocaleString())}</p>
+      )}
       {article.removed.length > 0 && (
         <details class="removed">
           <summary>{t('removedCount', article.removed.reduce((n, r) => n + r.count, 0))}</summary>
