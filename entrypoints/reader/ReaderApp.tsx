@@ -14,6 +14,14 @@ import { readerPrefs } from '../../platform/settings';
 
 type Theme = 'auto' | 'light' | 'dark';
 
+/** "2026-11-23 09:41" in the reader's own time zone. */
+function savedTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** A saved article in clean Chinese typography, with theme, font size and script switch. */
 export function ReaderApp() {
   const url = new URLSearchParams(location.search).get('url') ?? '';
@@ -36,12 +44,19 @@ export function ReaderApp() {
     });
   }, [url]);
 
+  // Which save to read: -1 the latest, i the earlier save record.versions[i].
+  const [version, setVersion] = useState(-1);
   useEffect(() => {
     if (!record) return;
-    if (variant === 'original') return setShown(record.article);
-    if (variant === record.variant && record.converted) return setShown(record.converted);
-    loadConverter(variant).then((c) => setShown(convertArticle(record.article, c)));
-  }, [record, variant]);
+    const base = record.versions[version]?.article ?? record.article;
+    if (variant === 'original') return setShown(base);
+    if (version < 0 && variant === record.variant && record.converted) return setShown(record.converted);
+    let live = true;
+    loadConverter(variant).then((c) => live && setShown(convertArticle(base, c)));
+    return () => {
+      live = false;
+    };
+  }, [record, variant, version]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -73,12 +88,19 @@ export function ReaderApp() {
         <label>{t('theme')} <select id="theme" value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value as Theme)}>
           <option value="auto">{t('themeAuto')}</option><option value="light">{t('themeLight')}</option><option value="dark">{t('themeDark')}</option>
         </select></label>
+        {record.versions.length > 0 && (
+          <label>{t('version')} <select id="reader-version" value={version} onChange={(e) => setVersion(Number((e.target as HTMLSelectElement).value))}>
+            <option value={-1}>{t('latestVersion', savedTime(record.updatedAt))}</option>
+            {record.versions.map((v, i) => <option key={v.savedAt} value={i}>{savedTime(v.savedAt)}</option>)}
+          </select></label>
+        )}
         <span class="exports">{(['md', 'txt', 'html', 'json'] as const).map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
       </nav>
       <article class="reader">
         <h1 id="title">{shown.title}</h1>
         {shown.subtitle && <p class="subtitle">{shown.subtitle}</p>}
         <p class="meta">{meta.join('　')}</p>
+        {version >= 0 && <p class="meta" id="version-note">{t('earlierVersion', savedTime(record.versions[version]!.savedAt))}</p>}
         <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
         {shown.url && /^https?:/.test(shown.url) && <p class="meta"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
       </article>

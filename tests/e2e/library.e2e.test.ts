@@ -2,26 +2,28 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, clickToolbar, useExtension } from './harness';
+import type { Page } from 'playwright-core';
+import { OUTPUT_DIR, clickToolbar, until, useExtension } from './harness';
 
 const suite = useExtension();
 
 
-async function saveFromPopup(path: string): Promise<string> {
-  const page = await suite.browser.context.newPage();
-  await page.goto(`${suite.base}/${path}`);
+/** Clicks the toolbar on an open page, then 保存到文库; returns the popup's notice. */
+async function saveOpenPage(page: Page): Promise<string> {
   const popup = await clickToolbar(suite.browser, page);
   await popup.waitFor('#save');
   await popup.evaluate('document.querySelector("#save").click()');
-  for (let i = 0; i < 100; i++) {
-    const notice = (await popup.text('#notice')) ?? '';
-    if (notice) {
-      await page.close();
-      return notice;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no save notice');
+  let notice = '';
+  await until(async () => !!(notice = (await popup.text('#notice')) ?? ''));
+  return notice;
+}
+
+async function saveFromPopup(path: string): Promise<string> {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.base}/${path}`);
+  const notice = await saveOpenPage(page);
+  await page.close();
+  return notice;
 }
 
 describe('library', () => {
@@ -74,5 +76,30 @@ describe('library', () => {
     await library.click('#undo');
     await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 2);
     await library.close();
+  });
+
+  it('keeps the earlier save when the site edits the article, and the reader can show it', async () => {
+    const FIRST = '入冬以来，东湖湿地自然保护区迎来大批越冬候鸟';
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/news-portal--wetland-birds.html`);
+    expect(await saveOpenPage(page)).toBe('已保存到文库');
+    // The site corrects its article after we saved it.
+    await page.evaluate((first) => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(first))!;
+      p.textContent = '更正：今冬最早一批越冬候鸟于十一月初抵达东湖湿地自然保护区，清晨的浅滩上不时传来鸣叫声，成群的豆雁在水面起落。';
+    }, FIRST);
+    expect(await saveOpenPage(page)).toBe('已更新文库中的这篇文章');
+
+    const reader = await suite.browser.context.newPage();
+    await reader.goto(`chrome-extension://${suite.browser.extensionId}/reader.html?url=${encodeURIComponent(page.url())}`);
+    await reader.waitForSelector('#content');
+    expect(await reader.textContent('#content')).toContain('更正：今冬最早一批');
+    expect(await reader.locator('#reader-version option').count()).toBe(2);
+    await reader.selectOption('#reader-version', '0');
+    await reader.waitForFunction((first) => document.querySelector('#content')?.textContent?.includes(first), FIRST);
+    expect(await reader.textContent('#content')).not.toContain('更正');
+    expect(await reader.textContent('#version-note')).toContain('早期版本');
+    await reader.close();
+    await page.close();
   });
 });
