@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { convertArticle } from '../lib/convert/article';
+import { type Convert, loadConverter } from '../lib/convert/load';
+import { type TargetVariant, isVariant } from '../lib/convert/variants';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../lib/export/formats';
 import { cleanFile } from './clean-file';
 
@@ -14,6 +17,8 @@ options:
   --url URL                   the page's address, for HTML inputs (links, template hints)
   --disable RULE[,RULE]       switch cleanup rules off (e.g. punctuation,pinyin)
   --all-posts                 Discuz!: keep every post by the thread starter
+  --script cn|t|twp|hk|tw     convert the output: 简体, 繁體, 臺灣正體 (with Taiwan
+                              phrases), 香港繁體, 臺灣字形 (default: as written)
   -h, --help                  show this help`;
 
 function fail(message: string): never {
@@ -21,7 +26,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -31,6 +36,7 @@ export function main(argv: string[]): number {
       url: { type: 'string' },
       disable: { type: 'string' },
       'all-posts': { type: 'boolean', default: false },
+      script: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,16 +49,20 @@ export function main(argv: string[]): number {
   if (files.length === 0) fail(`no input files\n\n${USAGE}`);
   const format = values.format as ExportFormat;
   if (!(format in FORMAT_INFO)) fail(`unknown format '${format}' (use json, md, txt or html)`);
+  const script = values.script;
+  if (script !== undefined && (!isVariant(script) || script === 'original')) fail(`unknown script '${script}' (use cn, t, twp, hk or tw)`);
+  const convert: Convert | null = script ? await loadConverter(script as TargetVariant) : null;
   if (values.out) mkdirSync(values.out, { recursive: true });
 
   let failures = 0;
   for (const file of files) {
     try {
-      const article = cleanFile(file, {
+      const cleaned = cleanFile(file, {
         url: values.url,
         disabledRules: values.disable?.split(',').map((s) => s.trim()),
         allPostsByStarter: values['all-posts'],
       });
+      const article = convert ? convertArticle(cleaned, convert) : cleaned;
       const output = exportArticle(article, format);
       if (values.out) {
         const target = join(values.out, `${basename(file, extname(file))}.${FORMAT_INFO[format].extension}`);

@@ -49,8 +49,21 @@ describe('jingdu clean', () => {
     expect(readdirSync(out)).toEqual(['notice.gbk.json']);
   });
 
-  it('rejects unknown formats and commands with usage', () => {
+  it('converts the output to the chosen script, after the pinyin annotations are gone', () => {
+    const mirror = join(SEEDS, '002_2cd10dd856430655.txt');
+    const cn = jingdu('clean', mirror, '--format', 'txt', '--script', 'cn');
+    expect(cn.status, cn.stderr).toBe(0);
+    expect(cn.stdout).toContain('王润宇：疫情防控和开工复工“两副担子”一起挑');
+    expect(cn.stdout).toContain('乡村干部报');
+    expect(cn.stdout).not.toMatch(/復工|幹部|\(fù\)/);
+    const traditional = JSON.parse(jingdu('clean', join(TEXTS, 'notice.utf8.txt'), '--script', 't').stdout);
+    expect(traditional.title).toBe('社區公告：老舊小區改造工程下月開工');
+    expect(traditional.script).toBe('traditional');
+  });
+
+  it('rejects unknown formats, scripts and commands with usage', () => {
     expect(jingdu('clean', 'x.txt', '--format', 'pdf').stderr).toContain("unknown format 'pdf'");
+    expect(jingdu('clean', 'x.txt', '--script', 'klingon').stderr).toContain("unknown script 'klingon'");
     expect(jingdu('frobnicate').status).toBe(2);
     expect(execFileSync('node', [BIN, '--help'], { encoding: 'utf8' })).toContain('usage: jingdu clean');
   });

@@ -17,8 +17,19 @@ function mdText(s: string): string {
   return s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The labels exports add, in the article's own script: a 繁體 article reads 來源, not 来源. */
+const LABELS = {
+  simplified: { lang: 'zh-Hans', source: '来源', author: '作者', editor: '编辑', figure: '图', image: '图片', original: '原文' },
+  traditional: { lang: 'zh-Hant', source: '來源', author: '作者', editor: '編輯', figure: '圖', image: '圖片', original: '原文' },
+};
+
+function labelsFor(a: CleanArticle) {
+  return a.script === 'traditional' ? LABELS.traditional : LABELS.simplified;
+}
+
 function metaLine(a: CleanArticle): string {
-  return [a.published, a.source && `来源：${a.source}`, a.author && `作者：${a.author}`, a.editor && `编辑：${a.editor}`]
+  const l = labelsFor(a);
+  return [a.published, a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`]
     .filter(Boolean)
     .join('  ');
 }
@@ -44,7 +55,8 @@ export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {})
 }
 
 export function toPlainText(article: CleanArticle): string {
-  const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[图] ${c}`), ...article.paragraphs];
+  const figure = labelsFor(article).figure;
+  const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[${figure}] ${c}`), ...article.paragraphs];
   return `${parts.filter(Boolean).join('\n\n')}\n${article.url ? `\n${article.url}\n` : ''}`;
 }
 
@@ -54,15 +66,16 @@ h1{font-size:1.6em;line-height:1.4}h2{font-size:1.2em}.meta{color:#666;font-size
 
 /** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */
 export function toStandaloneHtml(article: CleanArticle): string {
+  const l = labelsFor(article);
   // contentHtml is already sanitized, with attributes quoted and escaped by the serializer.
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
   const body = article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
     const alt = attr(tag, 'alt');
-    return `<a href="${attr(tag, 'src')}">[图片${alt ? `：${alt}` : ''}]</a>`;
+    return `<a href="${attr(tag, 'src')}">[${l.image}${alt ? `：${alt}` : ''}]</a>`;
   });
-  const source = article.url ? `<p class="meta">原文：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
+  const source = article.url ? `<p class="meta">${l.original}：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<!doctype html>
-<html lang="zh">
+<html lang="${l.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

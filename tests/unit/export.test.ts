@@ -44,6 +44,15 @@ describe('exports', () => {
     expect(txt.split('\n')[0]).toBe(discuz.title);
     expect(txt).toContain('来源：鄂尔多斯市侨联、刘焱、白洁');
   });
+  it('labels a Traditional article in Traditional script', () => {
+    const mirror = cleanText(seeds.find((s) => s.golden.template === 'pinyin-mirror')!.seedText);
+    expect(mirror.script).toBe('traditional');
+    const txt = toPlainText(mirror);
+    expect(txt).toContain(`來源：${mirror.source}`);
+    expect(txt).not.toMatch(/来源|编辑|\[图\]/);
+    expect(toStandaloneHtml(mirror)).toContain('<html lang="zh-Hant">');
+    expect(toStandaloneHtml(discuz)).toContain('<html lang="zh-Hans">');
+  });
   it('standalone HTML shows images as links and allows no scripts', () => {
     const html = toStandaloneHtml({ ...discuz, contentHtml: '<figure><img src="https://x.example/a.jpg" alt="图"></figure><p>正文</p>' });
     expect(html).toContain('<a href="https://x.example/a.jpg">[图片：图]</a>');
