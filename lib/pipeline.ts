@@ -40,7 +40,7 @@ const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'obj
 
 /** Removes the template's junk selectors, reporting what went. */
 function preClean(doc: Document, template: Template, report: RemovalReport): void {
-  const remove = (selectors: string[], rule: 'jammer' | 'template-junk') => {
+  const remove = (selectors: string[], rule: 'hidden-text' | 'template-junk') => {
     for (const sel of selectors) {
       let nodes: Element[];
       try {
@@ -57,7 +57,8 @@ function preClean(doc: Document, template: Template, report: RemovalReport): voi
     }
   };
   for (const el of [...doc.querySelectorAll(NEVER_CONTENT.join(','))]) el.remove(); // code, not text: not reported
-  remove(HIDDEN_JAMMERS, 'jammer');
+  // Reported apart from the jammer rule: readers never saw this text, so it is not theirs to switch back on.
+  remove(HIDDEN_JAMMERS, 'hidden-text');
   remove(template.junk ?? [], 'template-junk');
 }
 

@@ -1,6 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../lib/rules';
+import { cleanText } from '../lib/text-pipeline';
+import { loadFixtures, runFixture } from './helpers/fixtures';
+import { loadGolden } from './helpers/golden';
 
 const LOCALES = join(import.meta.dirname, '..', 'public', '_locales');
 const load = (loc: string) => JSON.parse(readFileSync(join(LOCALES, loc, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -25,6 +29,17 @@ describe('UI text', () => {
     for (const f of files) {
       const src = readFileSync(join(import.meta.dirname, '..', f), 'utf8');
       for (const [, key] of src.matchAll(/\bt\('(\w+)'/g)) expect(en, `${f}: ${key}`).toHaveProperty(key!);
+    }
+  });
+
+  it('names every step of the removed-items report, in every language', () => {
+    const reported = new Set(ALL_RULES.map((r) => r.id));
+    for (const fx of loadFixtures()) for (const r of runFixture(fx).removed) reported.add(r.rule);
+    for (const seed of loadGolden()) for (const r of cleanText(seed.seedText).removed) reported.add(r.rule);
+    expect(reported.size).toBeGreaterThan(ALL_RULES.length); // the DOM-only steps showed up too
+    for (const loc of ['en', 'zh_CN', 'zh_TW']) {
+      const messages = load(loc);
+      for (const id of reported) expect(messages, `${loc}: ${id}`).toHaveProperty(`rule_${id.replace(/-/g, '_')}`);
     }
   });
 });

@@ -4,7 +4,7 @@ import { loadConverter } from '../../lib/convert/load';
 import type { ScriptVariant } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from '../../lib/export/formats';
-import type { CleanArticle } from '../../lib/types';
+import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { openExtensionPage, saveArticle } from '../../platform/library-actions';
 import { articleScript } from '../../platform/settings';
@@ -27,7 +27,8 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
   const [shown, setShown] = useState<CleanArticle | null>(null);
-  const [starterPosts, setStarterPosts] = useState(false);
+  // Cleaning options the user changed for this article; changing one cleans the page again.
+  const [options, setOptions] = useState<CleanOptions>({});
 
   useEffect(() => {
     cleanTab().then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
@@ -69,10 +70,13 @@ export function App() {
     downloadBlob(articleFilename(article, info.extension), exportArticle(article, format), info.mime);
     setNotice(`${t('downloaded')} .${info.extension}`);
   };
-  const toggleStarterPosts = (on: boolean) => {
-    setStarterPosts(on);
-    cleanTab({ allPostsByStarter: on }).then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+  const reclean = (next: CleanOptions) => {
+    setOptions(next);
+    cleanTab(next).then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
   };
+  const disabledRules = options.disabledRules ?? [];
+  const toggleRule = (rule: string, on: boolean) =>
+    reclean({ ...options, disabledRules: on ? disabledRules.filter((r) => r !== rule) : [...disabledRules, rule] });
   const save = async () => {
     const result = await saveArticle(state.result.article, variant, variant === 'original' ? null : article);
     setNotice(result.message);
@@ -95,12 +99,12 @@ export function App() {
       </nav>
       {article.template.id === 'discuz' && (
         <label class="option">
-          <input id="starter-posts" type="checkbox" checked={starterPosts} onChange={(e) => toggleStarterPosts((e.target as HTMLInputElement).checked)} />
+          <input id="starter-posts" type="checkbox" checked={!!options.allPostsByStarter} onChange={(e) => reclean({ ...options, allPostsByStarter: (e.target as HTMLInputElement).checked })} />
           {t('starterPosts')}
         </label>
       )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
-      <ArticleView article={article} />
+      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} />
     </main>
   );
 }

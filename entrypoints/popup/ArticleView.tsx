@@ -3,6 +3,7 @@ import { previewHtml } from '../../lib/article/preview';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
 import { t } from '../../platform/i18n';
+import { SWITCHABLE_RULES, ruleLabel } from './rule-labels';
 
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
@@ -16,7 +17,14 @@ function MetaRow({ label, value }: { label: string; value: string | number | nul
   );
 }
 
-export function ArticleView({ article }: { article: CleanArticle }) {
+interface Props {
+  article: CleanArticle;
+  /** Cleanup rules the user switched off for this article. */
+  disabledRules: string[];
+  onToggleRule: (rule: string, on: boolean) => void;
+}
+
+export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
   // Sanitized again here: the popup never trusts HTML that came out of a page.
   const preview = useMemo(() => previewHtml(article.contentHtml, document), [article.contentHtml]);
   const html = useMemo(() => createSanitizer(window)(preview.html), [preview.html]);
@@ -42,14 +50,23 @@ export function ArticleView({ article }: { article: CleanArticle }) {
       {preview.shown < preview.total && (
         <p class="preview-note" id="preview-note">{t('previewTruncated', preview.shown.toLocaleString(), preview.total.toLocaleString())}</p>
       )}
-      {article.removed.length > 0 && (
-        <details class="removed">
+      {(article.removed.length > 0 || disabledRules.length > 0) && (
+        <details class="removed" id="removed">
           <summary>{t('removedCount', article.removed.reduce((n, r) => n + r.count, 0))}</summary>
           <ul>
             {article.removed.map((r) => (
-              <li key={r.rule}>
-                <b>{r.rule}</b> ×{r.count}
+              <li key={r.rule} data-rule={r.rule}>
+                <b>{ruleLabel(r.rule)}</b> ×{r.count}
+                {SWITCHABLE_RULES.has(r.rule) && (
+                  <button class="rule-toggle" title={t('ruleOffHint')} onClick={() => onToggleRule(r.rule, false)}>{t('ruleOff')}</button>
+                )}
                 {r.samples.length > 0 && <span class="samples">：{r.samples.join(' · ')}</span>}
+              </li>
+            ))}
+            {disabledRules.map((rule) => (
+              <li key={rule} data-rule={rule} class="off">
+                <b>{ruleLabel(rule)}</b> {t('ruleDisabled')}
+                <button class="rule-toggle" onClick={() => onToggleRule(rule, true)}>{t('ruleOn')}</button>
               </li>
             ))}
           </ul>

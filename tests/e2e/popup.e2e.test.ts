@@ -52,3 +52,22 @@ describe('Discuz! thread starter option', () => {
     await page.close();
   });
 });
+
+describe('the removed-items report', () => {
+  it('names each step in the UI language and can switch one off for this article and back', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/phpwind--deep-focus-post.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#removed li[data-rule="jammer"] button');
+    expect(await popup.text('#removed li[data-rule="jammer"] b')).toBe('防复制干扰码');
+    expect(await popup.text('#content')).not.toContain('?88`fJ@tk?');
+
+    await popup.evaluate('document.querySelector(\'#removed li[data-rule="jammer"] button\').click()');
+    await until(async () => ((await popup.text('#content')) ?? '').includes('?88`fJ@tk?'));
+    expect(await popup.text('#removed li.off[data-rule="jammer"]')).toContain('已关闭');
+
+    await popup.evaluate('document.querySelector(\'#removed li.off[data-rule="jammer"] button\').click()');
+    await until(async () => !((await popup.text('#content')) ?? '').includes('?88`fJ@tk?'));
+    await page.close();
+  });
+});

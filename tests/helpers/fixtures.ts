@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanDocument } from '../../lib/pipeline';
-import type { CleanArticle } from '../../lib/types';
+import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
 
 export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
@@ -22,7 +22,7 @@ export interface Expected {
   headings: string[];
   captions: string[];
   must_not_contain: string[];
-  options?: { allPostsByStarter?: boolean };
+  options?: CleanOptions;
 }
 
 export interface Fixture {
