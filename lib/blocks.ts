@@ -5,9 +5,19 @@
  */
 export type BlockKind = 'text' | 'heading' | 'caption' | 'image';
 
+/**
+ * Structure a line sits in, kept so lists, quotations and data tables come out as
+ * lists, quotations and tables. `id` tells one list (or table) from the next.
+ */
+export type Container =
+  | { type: 'list'; id: number; ordered: boolean }
+  | { type: 'quote'; id: number }
+  | { type: 'table'; id: number; row: number; col: number; header: boolean };
+
 export interface Block {
   text: string;
   kind: BlockKind;
+  container?: Container;
   /** Inline HTML of the block as found; used while the text is unchanged. */
   html?: string;
   /** Text when the block was read, to know whether a rule changed it. */

@@ -39,6 +39,12 @@ describe.each(fixtures)('$name', (fx) => {
     if (want.images !== undefined) expect(article.images).toHaveLength(want.images);
   });
 
+  if (want.html_contains) {
+    it('keeps lists, tables and quotations as such', () => {
+      for (const piece of want.html_contains!) expect(article.contentHtml).toContain(piece);
+    });
+  }
+
   it('removes every piece of chrome and artifact', () => {
     const html = norm(article.contentHtml.replace(/<[^>]+>/g, ''));
     for (const s of want.must_not_contain) {

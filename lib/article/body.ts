@@ -23,7 +23,7 @@ export interface BodyOptions {
 /** Short key:value lines inside the body (来源: …, 责编: …) become metadata. */
 function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport): void {
   for (const b of live(blocks)) {
-    if (b.kind === 'image' || b.text.length > 80) continue;
+    if (b.kind === 'image' || b.container || b.text.length > 80) continue;
     const m = readMetaLine(b.text);
     if (!m) continue;
     mergeMeta(meta, m);
@@ -36,7 +36,7 @@ function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport)
 function markCaptions(blocks: Block[]): void {
   const lines = live(blocks);
   lines.forEach((b, i) => {
-    if (b.kind === 'image' || b.kind === 'caption') return;
+    if (b.kind === 'image' || b.kind === 'caption' || b.container) return;
     const prev = lines[i - 1];
     // News sites put the caption in the paragraph right under the picture.
     if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && !isHeadingLike(b.text)) {
@@ -49,6 +49,24 @@ function markCaptions(blocks: Block[]): void {
       b.kind = 'caption';
     }
   });
+}
+
+/** One paragraph per line, except that a table row reads as one line of tab-separated cells. */
+function paragraphsOf(blocks: Block[]): string[] {
+  const out: string[] = [];
+  let row = '';
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'text' && b.kind !== 'heading') return;
+    const c = b.container;
+    if (c?.type !== 'table') return void out.push(b.text);
+    const prev = blocks[i - 1]?.container;
+    const sameRow = prev?.type === 'table' && prev.id === c.id && prev.row === c.row;
+    const sameCell = sameRow && prev.col === c.col;
+    row = sameRow ? `${row}${sameCell ? ' ' : '\t'}${b.text}` : b.text;
+    const next = blocks[i + 1]?.container;
+    if (!(next?.type === 'table' && next.id === c.id && next.row === c.row)) out.push(row);
+  });
+  return out;
 }
 
 /**
@@ -66,12 +84,13 @@ export function cleanBody(blocks: Block[], opts: BodyOptions): BodyResult {
   const kept = live(blocks);
   for (const b of kept) {
     b.text = trimSpace(b.text);
-    if (b.kind === 'text' && isHeadingLike(b.text)) b.kind = 'heading';
+    // List items and table cells are short by nature; they are not headings.
+    if (b.kind === 'text' && !b.container && isHeadingLike(b.text)) b.kind = 'heading';
   }
   const texts = (kind: Block['kind']) => kept.filter((b) => b.kind === kind).map((b) => b.text);
   return {
     blocks: kept,
-    paragraphs: kept.filter((b) => b.kind === 'text' || b.kind === 'heading').map((b) => b.text),
+    paragraphs: paragraphsOf(kept),
     headings: texts('heading'),
     captions: texts('caption'),
     meta,

@@ -23,20 +23,63 @@ export interface ArticleParts {
   fullWidth: boolean;
 }
 
+function inlineHtml(b: Block): string {
+  return b.html && b.text === b.original ? b.html : escapeHtml(b.text);
+}
+
+/** One line as HTML: a paragraph, heading, figure or list item. */
+function renderLine(blocks: Block[], i: number): string {
+  const b = blocks[i]!;
+  const inline = inlineHtml(b);
+  if (b.kind === 'image') {
+    const next = blocks[i + 1];
+    const caption = next?.kind === 'caption' ? `<figcaption>${escapeHtml(next.text)}</figcaption>` : '';
+    return `<figure><img src="${escapeHtml(b.src ?? '')}" alt="${escapeHtml(b.text)}">${caption}</figure>`;
+  }
+  if (b.kind === 'caption') return blocks[i - 1]?.kind === 'image' ? '' : `<figure><figcaption>${inline}</figcaption></figure>`;
+  if (b.kind === 'heading') return `<h2>${inline}</h2>`;
+  return b.container?.type === 'list' ? `<li>${inline}</li>` : `<p>${inline}</p>`;
+}
+
+/** A data table from its cells' lines; a cell a rule emptied stays as an empty cell. */
+function renderTable(cells: Block[]): string {
+  const rows = new Map<number, { header: boolean; cells: string[][] }>();
+  for (const b of cells) {
+    const c = b.container;
+    if (c?.type !== 'table') continue;
+    const row = rows.get(c.row) ?? { header: true, cells: [] };
+    row.header &&= c.header;
+    (row.cells[c.col] ??= []).push(inlineHtml(b));
+    rows.set(c.row, row);
+  }
+  const width = Math.max(...[...rows.values()].map((r) => r.cells.length));
+  const tr = (r: { header: boolean; cells: string[][] }) => {
+    const tag = r.header ? 'th' : 'td';
+    return `<tr>${Array.from({ length: width }, (_, i) => `<${tag}>${(r.cells[i] ?? []).join('<br>')}</${tag}>`).join('')}</tr>`;
+  };
+  const all = [...rows.values()];
+  const head = all.length > 1 && all[0]!.header ? all.shift()! : null;
+  return `<table>${head ? `<thead>${tr(head)}</thead>` : ''}<tbody>${all.map(tr).join('')}</tbody></table>`;
+}
+
+function renderLines(blocks: Block[]): string[] {
+  return blocks.map((_, i) => renderLine(blocks, i)).filter(Boolean);
+}
+
 /** Renders cleaned blocks as simple semantic HTML; untouched blocks keep their inline markup. */
 export function renderBlocks(blocks: Block[]): string {
   const out: string[] = [];
-  blocks.forEach((b, i) => {
-    const inline = b.html && b.text === b.original ? b.html : escapeHtml(b.text);
-    if (b.kind === 'image') {
-      const next = blocks[i + 1];
-      const caption = next?.kind === 'caption' ? `<figcaption>${escapeHtml(next.text)}</figcaption>` : '';
-      out.push(`<figure><img src="${escapeHtml(b.src ?? '')}" alt="${escapeHtml(b.text)}">${caption}</figure>`);
-    } else if (b.kind === 'caption') {
-      if (blocks[i - 1]?.kind !== 'image') out.push(`<figure><figcaption>${inline}</figcaption></figure>`);
-    } else if (b.kind === 'heading') out.push(`<h2>${inline}</h2>`);
-    else out.push(`<p>${inline}</p>`);
-  });
+  for (let i = 0; i < blocks.length; ) {
+    const c = blocks[i]!.container;
+    let end = i + 1;
+    while (c && end < blocks.length && blocks[end]!.container?.id === c.id) end++;
+    const group = blocks.slice(i, end);
+    if (!c) out.push(...renderLines(group));
+    else if (c.type === 'list') out.push(`<${c.ordered ? 'ol' : 'ul'}>${renderLines(group).join('')}</${c.ordered ? 'ol' : 'ul'}>`);
+    else if (c.type === 'quote') out.push(`<blockquote>${renderLines(group).join('')}</blockquote>`);
+    else out.push(renderTable(group));
+    i = end;
+  }
   return out.join('\n');
 }
 

@@ -1,4 +1,5 @@
-import { type Block, escapeHtml, textBlock, trimSpace } from '../blocks';
+import { type Block, type Container, escapeHtml, textBlock, trimSpace } from '../blocks';
+import { isDataTable } from './data-table';
 
 /**
  * Splits an element into Blocks the way a reader sees lines: at block elements
@@ -34,12 +35,34 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   let text = '';
   let html = '';
   let kind: Block['kind'] = 'text';
+  let container: Container | undefined;
+  let nextId = 0;
 
   const flush = () => {
     const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
-    if (t) blocks.push(textBlock(t, kind, html.trim()));
+    if (t) blocks.push(container ? { ...textBlock(t, kind, html.trim()), container } : textBlock(t, kind, html.trim()));
     text = '';
     html = '';
+  };
+
+  /** Walks `el` with its lines inside `inner`, then carries on outside it. */
+  const within = (inner: Container | undefined, el: Element) => {
+    const outer = container;
+    container = inner;
+    el.childNodes.forEach(walk);
+    flush();
+    container = outer;
+  };
+
+  const walkTable = (table: Element) => {
+    const id = ++nextId;
+    [...table.querySelectorAll('tr')].forEach((tr, row) => {
+      const header = tr.parentElement?.tagName.toUpperCase() === 'THEAD';
+      [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName)).forEach((cell, col) => {
+        flush();
+        within({ type: 'table', id, row, col, header: header || cell.tagName.toUpperCase() === 'TH' }, cell);
+      });
+    });
   };
 
   const walk = (node: Node) => {
@@ -72,6 +95,9 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     }
     // A block element: its content is its own line(s).
     flush();
+    if (tag === 'UL' || tag === 'OL') return within({ type: 'list', id: ++nextId, ordered: tag === 'OL' }, el);
+    if (tag === 'BLOCKQUOTE') return within({ type: 'quote', id: ++nextId }, el);
+    if (tag === 'TABLE' && isDataTable(el)) return walkTable(el);
     const outer = kind;
     if (HEADING.test(tag)) kind = 'heading';
     else if (tag === 'FIGCAPTION') kind = 'caption';

@@ -1,4 +1,5 @@
 import TurndownService from 'turndown';
+import { tables } from 'turndown-plugin-gfm';
 import { escapeHtml } from '../blocks';
 import type { CleanArticle } from '../types';
 import { frontMatter } from './front-matter';
@@ -36,6 +37,8 @@ function metaLine(a: CleanArticle): string {
 
 export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {}): string {
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
+  // Data tables with a header row become pipe tables; others stay as (sanitized) HTML tables.
+  turndown.use(tables);
   // Page text like "<script>" stays text in every Markdown renderer.
   const escape = turndown.escape.bind(turndown);
   turndown.escape = (text: string) => mdText(escape(text));
@@ -62,6 +65,7 @@ export function toPlainText(article: CleanArticle): string {
 
 const READER_CSS = `body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.9 "PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#222;background:#fdfdfb}
 h1{font-size:1.6em;line-height:1.4}h2{font-size:1.2em}.meta{color:#666;font-size:.85em}figure{margin:1em 0}figcaption{color:#555;font-size:.9em}img{max-width:100%}
+table{border-collapse:collapse;font-size:.85em}th,td{border:1px solid #ccc;padding:.2em .7em;text-align:left}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #ccc;color:#555}
 @media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#ddd}.meta,figcaption{color:#999}a{color:#8ab4f8}}`;
 
 /** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */

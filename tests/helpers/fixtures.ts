@@ -22,6 +22,8 @@ export interface Expected {
   headings: string[];
   captions: string[];
   must_not_contain: string[];
+  /** Pieces of contentHtml that show structure was kept (lists, tables, quotations). */
+  html_contains?: string[];
   options?: CleanOptions;
 }
 

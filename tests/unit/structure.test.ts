@@ -1,0 +1,38 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { renderBlocks } from '../../lib/article/build';
+import { toBlocks } from '../../lib/dom/to-blocks';
+import { toMarkdown } from '../../lib/export/formats';
+import { cleanText } from '../../lib/text-pipeline';
+import { loadGolden } from '../helpers/golden';
+
+const html = (body: string) => renderBlocks(toBlocks(new JSDOM(`<body>${body}</body>`).window.document.body));
+
+describe('lists, quotations and data tables keep their shape', () => {
+  it('keeps ordered and unordered lists as lists', () => {
+    expect(html('<p>要求如下：</p><ol><li>做好排查</li><li>落实责任</li></ol><ul><li>甲</li></ul>')).toBe(
+      '<p>要求如下：</p>\n<ol><li>做好排查</li><li>落实责任</li></ol>\n<ul><li>甲</li></ul>',
+    );
+  });
+
+  it('keeps a quotation as a quotation', () => {
+    expect(html('<blockquote><p>绿水青山就是金山银山。</p></blockquote><p>正文。</p>')).toBe('<blockquote><p>绿水青山就是金山银山。</p></blockquote>\n<p>正文。</p>');
+  });
+
+  it('keeps a data table with its header row', () => {
+    const out = html('<table><tr><th>乡镇</th><th>人数</th></tr><tr><td>城关镇</td><td>1,203</td></tr><tr><td>河口乡</td><td>876</td></tr></table>');
+    expect(out).toBe('<table><thead><tr><th>乡镇</th><th>人数</th></tr></thead><tbody><tr><td>城关镇</td><td>1,203</td></tr><tr><td>河口乡</td><td>876</td></tr></tbody></table>');
+  });
+
+  it('reads a layout table (nested, or one column of prose) as paragraphs', () => {
+    expect(html('<table><tr><td><table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table></td></tr></table>')).not.toContain('<table><thead>');
+    expect(html('<table><tr><td>第一段正文。</td></tr><tr><td>第二段正文。</td></tr></table>')).toBe('<p>第一段正文。</p>\n<p>第二段正文。</p>');
+  });
+
+  it('exports a table with a header row as a Markdown pipe table', () => {
+    const contentHtml = html('<table><thead><tr><th>乡镇</th><th>人数</th></tr></thead><tbody><tr><td>城关镇</td><td>1203</td></tr></tbody></table>');
+    const article = cleanText(loadGolden()[0]!.seedText);
+    const md = toMarkdown({ ...article, contentHtml });
+    expect(md).toContain('| 乡镇 | 人数 |\n| --- | --- |\n| 城关镇 | 1203 |');
+  });
+});
