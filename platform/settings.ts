@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
+import type { CleanArticle } from '../lib/types';
 
 /** Sites the user asked to always show in one script: hostname → variant. */
 export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('local:siteScripts', {
@@ -23,4 +24,12 @@ export const articleScript = storage.defineItem<ScriptVariant>('local:articleScr
 export const readerPrefs = storage.defineItem<{ theme: 'auto' | 'light' | 'dark'; fontSize: number }>('local:readerPrefs', {
   fallback: { theme: 'auto', fontSize: 19 },
   version: 1,
+});
+
+/**
+ * The article the popup hands to the reader view without saving it. Session storage:
+ * in memory only, gone when the browser closes, like the page it came from.
+ */
+export const readerDraft = storage.defineItem<{ article: CleanArticle; variant: ScriptVariant } | null>('session:readerDraft', {
+  fallback: null,
 });

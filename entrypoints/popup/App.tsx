@@ -7,7 +7,7 @@ import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from '../..
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { openExtensionPage, saveArticle } from '../../platform/library-actions';
-import { articleScript } from '../../platform/settings';
+import { articleScript, readerDraft } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab } from './clean-tab';
 import { downloadBlob } from '../../platform/download';
@@ -77,6 +77,14 @@ export function App() {
   const disabledRules = options.disabledRules ?? [];
   const toggleRule = (rule: string, on: boolean) =>
     reclean({ ...options, disabledRules: on ? disabledRules.filter((r) => r !== rule) : [...disabledRules, rule] });
+  const openReader = async () => {
+    try {
+      await readerDraft.setValue({ article: state.result.article, variant });
+      openExtensionPage('/reader.html', '?draft=1');
+    } catch (err) {
+      setNotice(String((err as Error).message ?? err)); // e.g. an article beyond the session storage quota
+    }
+  };
   const save = async () => {
     const result = await saveArticle(state.result.article, variant, variant === 'original' ? null : article);
     setNotice(result.message);
@@ -94,6 +102,7 @@ export function App() {
           <option value="json">JSON</option>
         </select>
         <button id="download" onClick={download}>{t('download')}</button>
+        <button id="open-reader" onClick={openReader}>{t('readerView')}</button>
         <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
         <span class="notice" id="notice" role="status">{notice}</span>
       </nav>

@@ -6,11 +6,13 @@ import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
 import { createSanitizer } from '../../lib/sanitize';
 import { openLibrary } from '../../lib/storage/library';
+import { makeRecord } from '../../lib/storage/records';
 import type { SavedArticle } from '../../lib/storage/schema';
 import type { CleanArticle } from '../../lib/types';
 import { downloadBlob } from '../../platform/download';
 import { t } from '../../platform/i18n';
-import { readerPrefs } from '../../platform/settings';
+import { saveArticle } from '../../platform/library-actions';
+import { readerDraft, readerPrefs } from '../../platform/settings';
 
 type Theme = 'auto' | 'light' | 'dark';
 
@@ -22,18 +24,28 @@ function savedTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The popup's unsaved article, shaped like a library record (nothing is written). */
+async function loadDraft(): Promise<SavedArticle | undefined> {
+  const draft = await readerDraft.getValue();
+  return draft ? makeRecord(draft.article, draft.variant, null, new Date().toISOString()) : undefined;
+}
+
 /** A saved article in clean Chinese typography, with theme, font size and script switch. */
 export function ReaderApp() {
-  const url = new URLSearchParams(location.search).get('url') ?? '';
+  const params = new URLSearchParams(location.search);
+  const url = params.get('url') ?? '';
+  // ?draft=1: an article the popup opened here without saving it.
+  const isDraft = params.has('draft');
   const [record, setRecord] = useState<SavedArticle | null | undefined>(undefined);
+  const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
   const [shown, setShown] = useState<CleanArticle | null>(null);
   const [theme, setTheme] = useState<Theme>('auto');
   const [size, setSize] = useState(19);
 
   useEffect(() => {
-    openLibrary()
-      .then((lib) => lib.get(url))
+    const load = isDraft ? loadDraft() : openLibrary().then((lib) => lib.get(url));
+    load
       .then((r) => {
         setRecord(r ?? null);
         if (r) setVariant(r.variant);
@@ -42,7 +54,7 @@ export function ReaderApp() {
       setTheme(p.theme);
       setSize(p.fontSize);
     });
-  }, [url]);
+  }, [url, isDraft]);
 
   // Which save to read: -1 the latest, i the earlier save record.versions[i].
   const [version, setVersion] = useState(-1);
@@ -94,6 +106,8 @@ export function ReaderApp() {
             {record.versions.map((v, i) => <option key={v.savedAt} value={i}>{savedTime(v.savedAt)}</option>)}
           </select></label>
         )}
+        {isDraft && <button id="reader-save" onClick={() => saveArticle(record.article, variant, variant === 'original' ? null : shown).then((r) => setNotice(r.message))}>{t('save')}</button>}
+        {notice && <span class="notice" id="notice" role="status">{notice}</span>}
         <span class="exports">{(['md', 'txt', 'html', 'json'] as const).map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
       </nav>
       <article class="reader">

@@ -102,4 +102,36 @@ describe('library', () => {
     await reader.close();
     await page.close();
   });
+
+  it('opens the popup article in the reader without saving it, and saves from there', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/epaper--county-spring-farming.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#open-reader');
+    const title = await popup.text('#title');
+    const [reader] = await Promise.all([suite.browser.context.waitForEvent('page'), popup.evaluate('document.querySelector("#open-reader").click()')]);
+    await reader.waitForSelector('#title');
+    expect(await reader.textContent('#title')).toBe(title);
+    expect(await reader.textContent('#content')).toContain('春耕');
+
+    const inLibrary = () =>
+      reader.evaluate(
+        (url) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('jingdu-library');
+            open.onsuccess = () => {
+              const get = open.result.transaction('articles').objectStore('articles').get(url);
+              get.onsuccess = () => resolve(get.result !== undefined);
+            };
+          }),
+        page.url(),
+      );
+    expect(await inLibrary()).toBe(false);
+    await reader.click('#reader-save');
+    await reader.waitForSelector('#notice');
+    expect(await reader.textContent('#notice')).toBe('已保存到文库');
+    expect(await inLibrary()).toBe(true);
+    await reader.close();
+    await page.close();
+  });
 });
