@@ -1,4 +1,5 @@
 import chardet from 'chardet';
+import { declaredCharset } from '../lib/encoding/charset';
 
 /**
  * Decodes a file whatever its encoding: BOMs first, then strict UTF-8, then
@@ -20,16 +21,6 @@ export interface Decoded {
   encoding: string;
 }
 
-function fromMetaCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
-  if (!m) return null;
-  const name = m[1]!.toLowerCase();
-  if (/^(gb2312|gbk|gb18030|x-gbk)$/.test(name)) return 'gb18030';
-  if (/^big5(-hkscs)?$/.test(name)) return 'big5';
-  return name === 'utf-8' || name === 'utf8' ? 'utf-8' : null;
-}
-
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -39,7 +30,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // not UTF-8: fall through to the page's own charset or a guess
   }
-  const declared = fromMetaCharset(bytes);
+  const declared = declaredCharset(bytes);
   const guessed = chardet.detect(bytes);
   const encoding = declared ?? (guessed && CHINESE.get(guessed)) ?? 'gb18030';
   return { text: new TextDecoder(encoding).decode(bytes), encoding };

@@ -2,5 +2,5 @@ import type { CleanArticle } from './types';
 
 /** What the cleaner content script returns to the popup. */
 export type CleanResult =
-  | { ok: true; article: CleanArticle; ms: number }
+  | { ok: true; article: CleanArticle; ms: number; /** later pages of a split article, not yet merged */ laterPages: number }
   | { ok: false; reason: 'no-article' | 'error'; message: string };

@@ -52,6 +52,8 @@ export interface CleanArticle {
   images: ImageRef[];
   removed: RemovedItem[];
   script: ScriptKind;
+  /** Addresses of the later pages merged into this article, when it was split over pages. */
+  mergedPages?: string[];
 }
 
 export interface CleanOptions {
@@ -61,4 +63,6 @@ export interface CleanOptions {
   fullWidthPunctuation?: boolean;
   /** Discuz!: keep every post by the thread starter, not just the first. */
   allPostsByStarter?: boolean;
+  /** Fetch the article's later pages (same site) and append them. */
+  mergePages?: boolean;
 }

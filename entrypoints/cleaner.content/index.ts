@@ -1,4 +1,6 @@
 import { NoArticleError, cleanDocument } from '../../lib/pipeline';
+import { canMergePages, collectPages, decodePage } from '../../lib/pages/collect';
+import { laterPages } from '../../lib/pages/pagination';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanResult } from '../../lib/messages';
 import type { CleanOptions } from '../../lib/types';
@@ -9,20 +11,32 @@ declare global {
   var __jingduCleanOptions: CleanOptions | undefined;
 }
 
+async function fetchPage(url: string): Promise<Document> {
+  const response = await fetch(url, { credentials: 'include' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const text = decodePage(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'), document.characterSet);
+  return new DOMParser().parseFromString(text, 'text/html');
+}
+
 /**
  * Injected into the active tab only when the user clicks the toolbar button
  * (activeTab + scripting). Reads a clone of the page and returns the article;
- * the page itself is never changed.
+ * the page itself is never changed. With mergePages it also fetches the article's
+ * later pages from the same site, as the page itself would.
  */
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  main(): CleanResult {
+  async main(): Promise<CleanResult> {
     const started = performance.now();
     try {
       const options = globalThis.__jingduCleanOptions ?? {};
-      const article = cleanDocument(document, location.href, { ...options, sanitize: createSanitizer(window) });
-      return { ok: true, article, ms: Math.round(performance.now() - started) };
+      const sanitize = createSanitizer(window);
+      const clean = (doc: Document, url: string) => cleanDocument(doc, url, { ...options, sanitize });
+      const first = clean(document, location.href);
+      const later = canMergePages(first) ? laterPages(document, location.href).length : 0;
+      const article = options.mergePages && later ? await collectPages(first, document, location.href, { load: fetchPage, clean }) : first;
+      return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
     } catch (err) {
       if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
       return { ok: false, reason: 'error', message: (err as Error).message || String(err) };

@@ -112,6 +112,12 @@ export function App() {
           {t('starterPosts')}
         </label>
       )}
+      {(state.result.laterPages > 0 || options.mergePages) && (
+        <label class="option">
+          <input id="merge-pages" type="checkbox" checked={!!options.mergePages} onChange={(e) => reclean({ ...options, mergePages: (e.target as HTMLInputElement).checked })} />
+          {options.mergePages ? t('pagesMerged', (state.result.article.mergedPages?.length ?? 0) + 1) : t('mergePages', state.result.laterPages)}
+        </label>
+      )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} />
     </main>

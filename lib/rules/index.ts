@@ -3,6 +3,7 @@ import { boilerplateRule } from './boilerplate';
 import { continuationRule } from './continuation';
 import { jammerRule } from './jammer';
 import { navigationRule } from './navigation';
+import { pagerRule } from './pager';
 import { pinyinRule } from './pinyin';
 import { punctuationRule } from './punctuation';
 import { repeatedTitleRule } from './repeated-title';
@@ -14,7 +15,7 @@ import type { Rule } from './types';
 export const INLINE_RULES: Rule[] = [jammerRule, pinyinRule];
 
 /** Rules that drop whole lines of site chrome, wherever on the page they stand. */
-export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, seoLinksRule, attachmentsRule];
+export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, pagerRule, seoLinksRule, attachmentsRule];
 
 /** Rules that only make sense inside the article body, in this order. */
 export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule];

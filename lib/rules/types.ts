@@ -28,11 +28,14 @@ export function record(result: RuleResult, sample: string): void {
   if (result.samples.length < 5) result.samples.push(sample.length > 80 ? `${sample.slice(0, 77)}...` : sample);
 }
 
-/** Drops every live block whose text satisfies the predicate. */
+/**
+ * Drops every live block whose text satisfies the predicate. Cells of a data table
+ * are not lines of their own ("1 2", "首页" can be data there), so line rules pass them by.
+ */
 export function dropWhere(blocks: Block[], test: (text: string, i: number) => boolean): RuleResult {
   const result = emptyResult();
   blocks.forEach((b, i) => {
-    if (b.dropped || b.kind === 'image' || !test(b.text, i)) return;
+    if (b.dropped || b.kind === 'image' || b.container?.type === 'table' || !test(b.text, i)) return;
     b.dropped = true;
     record(result, b.text);
   });

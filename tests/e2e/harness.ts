@@ -10,7 +10,14 @@ export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const OUTPUT_DIR = join(ROOT, 'test-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.jpg': 'image/jpeg', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  // Old Chinese sites send no charset; their pages declare it in <meta>.
+  '.htm': 'text/html',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 /** Serves tests/fixtures and tests/e2e/pages on 127.0.0.1; nothing leaves the machine. */
 export async function serveFixtures(): Promise<{ server: Server; base: string }> {

@@ -71,3 +71,23 @@ describe('the removed-items report', () => {
     await page.close();
   });
 });
+
+describe('an article split over pages', () => {
+  it('offers to merge the later pages, fetches them (GBK, same site) and appends them in order', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/paged/report.htm`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#merge-pages');
+    expect(await popup.text('#title')).toBe('南湖镇农村生活污水治理两年全覆盖');
+    expect(await popup.text('#content')).not.toContain('目前，全镇已有十一个村');
+
+    await popup.evaluate('document.querySelector("#merge-pages").click()');
+    await until(async () => ((await popup.text('#content')) ?? '').includes('目前，全镇已有十一个村'));
+    const content = (await popup.text('#content')) ?? '';
+    expect(content.indexOf('入夏以来')).toBeLessThan(content.indexOf('试点过程中'));
+    expect(content.indexOf('试点过程中')).toBeLessThan(content.indexOf('目前，全镇'));
+    expect(content).not.toMatch(/下一页|版权所有/);
+    expect(await popup.text('label:has(#merge-pages)')).toContain('已合并全部 3 页');
+    await page.close();
+  });
+});

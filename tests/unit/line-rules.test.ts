@@ -1,3 +1,4 @@
+import { isPagerLine } from '../../lib/rules/pager';
 import { describe, expect, it } from 'vitest';
 import { type Block, textBlock } from '../../lib/blocks';
 import { boilerplateRule } from '../../lib/rules/boilerplate';
@@ -94,5 +95,14 @@ describe('full-width punctuation', () => {
   });
   it('leaves times, decimals, URLs and English alone', () => {
     for (const s of ['12:37', 'PM2.5', 'Hello, world!', '網址:http://a.b/c', 'f(x)']) expect(restoreFullWidth(s)).toBe(s.replace('網址:', '網址：'));
+  });
+});
+
+describe('pager lines', () => {
+  it.each(['1 2 3 下一页', '上一页 1 2 [3] 4 下一页 尾页', '共3页 第1页', '首页 上一页 下一页 末页', '« 1 2 … 9 »'])('drops %j', (line) => {
+    expect(isPagerLine(line)).toBe(true);
+  });
+  it.each(['下一页', '2020年3月5日', '第3版', '全镇18个村 1 2 3 期工程', '12'])('keeps %j', (line) => {
+    expect(isPagerLine(line)).toBe(false);
   });
 });

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
+import { collectPages, decodePage } from '../../lib/pages/collect';
+import { laterPages } from '../../lib/pages/pagination';
+import { cleanDocument } from '../../lib/pipeline';
+
+const PAGED = join(import.meta.dirname, '..', 'e2e', 'pages', 'paged');
+const SITE = 'https://www.nanhu.example/news/2024/0603/';
+const doc = (body: string) => new JSDOM(`<body>${body}</body>`).window.document;
+
+/** The GBK pages as a browser would load them: no charset from the server, <meta charset=gbk>. */
+function loadPaged(name: string): Document {
+  return parseHtml(decodePage(new Uint8Array(readFileSync(join(PAGED, name))), 'text/html', 'utf-8'), SITE + name);
+}
+
+describe('finding an article’s later pages', () => {
+  it('follows name_2.html pagers, in page order, and ignores links to other articles', () => {
+    const page = doc('<div class="page"><a href="3107_3.html">3</a><a href="3107_2.html">2</a><a href="3107_2.html">下一页</a></div><a href="3108.html">另一篇报道</a><a href="3108_2.html">2</a>');
+    expect(laterPages(page, 'https://x.example/n/3107.html')).toEqual(['https://x.example/n/3107_2.html', 'https://x.example/n/3107_3.html']);
+  });
+
+  it('knows where it is when opened on a middle page', () => {
+    const page = doc('<a href="3107.html">1</a><a href="3107_3.html">3</a><a href="3107_3.html">下一页</a>');
+    expect(laterPages(page, 'https://x.example/n/3107_2.html')).toEqual(['https://x.example/n/3107_3.html']);
+  });
+
+  it('follows ?page=N for the same article only', () => {
+    const page = doc('<a href="show.php?id=5&page=2">2</a><a href="show.php?id=6&page=2">2</a><a href="https://elsewhere.example/show.php?id=5&page=3">3</a>');
+    expect(laterPages(page, 'https://x.example/show.php?id=5')).toEqual(['https://x.example/show.php?id=5&page=2']);
+  });
+
+  it('finds nothing on a page without a pager', () => {
+    expect(laterPages(doc('<p>正文</p><a href="/news/1.html">相关新闻</a>'), 'https://x.example/news/2.html')).toEqual([]);
+  });
+});
+
+describe('merging a split article', () => {
+  const clean = (d: Document, url: string) => cleanDocument(d, url, { sanitize: nodeSanitizer() });
+  const first = loadPaged('report.htm');
+
+  it('decodes GBK pages by their <meta> and appends every page in order, metadata from the first', async () => {
+    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { load: async (url) => loadPaged(url.slice(SITE.length)), clean });
+    expect(merged.title).toBe('南湖镇农村生活污水治理两年全覆盖');
+    expect(merged.source).toBe('南湖日报');
+    expect(merged.paragraphs).toHaveLength(5);
+    expect(merged.paragraphs[0]).toMatch(/^入夏以来/);
+    expect(merged.paragraphs[4]).toMatch(/^目前，全镇已有十一个村/);
+    expect(merged.mergedPages).toEqual([SITE + 'report_2.htm', SITE + 'report_3.htm']);
+    expect(merged.contentHtml).not.toMatch(/下一页|版权所有/);
+  });
+
+  it('keeps what it has when a later page fails to load', async () => {
+    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', {
+      load: async (url) => {
+        if (url.endsWith('report_3.htm')) throw new Error('HTTP 503');
+        return loadPaged(url.slice(SITE.length));
+      },
+      clean,
+    });
+    expect(merged.paragraphs).toHaveLength(4);
+    expect(merged.mergedPages).toEqual([SITE + 'report_2.htm']);
+  });
+
+  it('never merges a forum thread’s later pages (other people’s replies)', async () => {
+    const thread = clean(first, SITE + 'report.htm');
+    const merged = await collectPages({ ...thread, template: { ...thread.template, id: 'discuz' } }, first, SITE + 'report.htm', {
+      load: async () => {
+        throw new Error('must not load');
+      },
+      clean,
+    });
+    expect(merged.mergedPages).toBeUndefined();
+  });
+});
