@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { previewHtml } from '../../lib/article/preview';
+import { displayTime } from '../../lib/metadata/display';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
 import { t } from '../../platform/i18n';
@@ -7,12 +8,13 @@ import { SWITCHABLE_RULES, ruleLabel } from './rule-labels';
 
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
-function MetaRow({ label, value }: { label: string; value: string | number | null | undefined }) {
+/** One metadata line; data-field names the field whatever the UI language. */
+function MetaRow({ field, label, value }: { field: string; label: string; value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '') return null;
   return (
     <>
       <dt>{label}</dt>
-      <dd data-field={label}>{value}</dd>
+      <dd data-field={field}>{value}</dd>
     </>
   );
 }
@@ -37,14 +39,14 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
       <h1 id="title">{article.title}</h1>
       {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">
-        <MetaRow label="作者" value={article.author ?? article.byline} />
-        <MetaRow label="来源" value={article.source} />
-        <MetaRow label="编辑" value={article.editor} />
-        <MetaRow label="发布" value={article.published} />
-        <MetaRow label="版面" value={article.edition} />
-        <MetaRow label="楼主" value={article.poster} />
-        <MetaRow label="浏览" value={article.stats.views} />
-        <MetaRow label="字形" value={SCRIPT_LABEL[article.script]} />
+        <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? article.byline} />
+        <MetaRow field="source" label={t('metaSource')} value={article.source} />
+        <MetaRow field="editor" label={t('metaEditor')} value={article.editor} />
+        <MetaRow field="published" label={t('metaPublished')} value={displayTime(article.published)} />
+        <MetaRow field="edition" label={t('metaEdition')} value={article.edition} />
+        <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />
+        <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />
+        <MetaRow field="script" label={t('metaScript')} value={SCRIPT_LABEL[article.script]} />
       </dl>
       <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
       {preview.shown < preview.total && (

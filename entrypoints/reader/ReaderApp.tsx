@@ -6,6 +6,7 @@ import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
 import { createSanitizer } from '../../lib/sanitize';
 import { openLibrary } from '../../lib/storage/library';
+import { displayTime } from '../../lib/metadata/display';
 import { makeRecord } from '../../lib/storage/records';
 import type { SavedArticle } from '../../lib/storage/schema';
 import type { CleanArticle } from '../../lib/types';
@@ -88,7 +89,7 @@ export function ReaderApp() {
     const info = FORMAT_INFO[format];
     downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format), info.mime);
   };
-  const meta = [shown.published?.slice(0, 16).replace('T', ' '), shown.source && `来源：${shown.source}`, shown.author && `作者：${shown.author}`, shown.editor && `编辑：${shown.editor}`].filter(Boolean);
+  const meta = [displayTime(shown.published), shown.source && `来源：${shown.source}`, shown.author && `作者：${shown.author}`, shown.editor && `编辑：${shown.editor}`].filter(Boolean);
 
   return (
     <>

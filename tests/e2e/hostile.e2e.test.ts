@@ -23,7 +23,7 @@ describe('a page that throws in its own scripts', () => {
     const content = (await popup.text('#content')) ?? '';
     expect(content).toContain('历时两年的城东河道综合治理工程');
     expect(content).not.toContain('框架里的广告内容');
-    expect(await popup.text('[data-field="作者"]')).toBe('王敏');
+    expect(await popup.text('[data-field="author"]')).toBe('王敏');
     await page.close();
   });
 });

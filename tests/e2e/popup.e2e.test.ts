@@ -18,7 +18,9 @@ describe('toolbar click on a forum thread', () => {
     const content = (await popup.text('#content')) ?? '';
     expect(content).toContain('党员干部职工对进出人员测量体温一丝不苟');
     for (const junk of ['wHIj', '您需要登录后才可以回帖', 'Powered by', '下载附件']) expect(content).not.toContain(junk);
-    expect(await popup.text('[data-field="编辑"]')).toBe('华发网Mary');
+    expect(await popup.text('[data-field="editor"]')).toBe('华发网Mary');
+    // The forum's own clock (its footer says GMT-6), as the forum showed it.
+    expect(await popup.text('[data-field="published"]')).toBe('2020-03-05 08:54 (UTC-06:00)');
 
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await popup.screenshot(join(OUTPUT_DIR, 'popup-discuz.png'));

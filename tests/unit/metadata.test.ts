@@ -1,3 +1,4 @@
+import { displayTime } from '../../lib/metadata/display';
 import { describe, expect, it } from 'vitest';
 import { parseChineseDate, withOffset } from '../../lib/metadata/dates';
 import { joinNames, readMetaLine } from '../../lib/metadata/fields';
@@ -57,4 +58,15 @@ describe('metadata lines', () => {
   it('joins two-character names padded with a space', () => {
     expect(joinNames('李中文 江 南')).toBe('李中文 江南');
   });
+});
+
+describe('published time for display', () => {
+  it.each([
+    ['2020-03-05T08:54:41-06:00', '2020-03-05 08:54 (UTC-06:00)'],
+    ['2020-03-13T09:14:00+08:00', '2020-03-13 09:14'],
+    ['2023-07-10T09:15:00', '2023-07-10 09:15'],
+    ['2020-02-14', '2020-02-14'],
+    ['2021-01-01T00:00:00Z', '2021-01-01 00:00 (UTC)'],
+    ['sometime', 'sometime'],
+  ])('%s → %s', (iso, shown) => expect(displayTime(iso)).toBe(shown));
 });
