@@ -92,6 +92,7 @@ interface Extracted {
 function findContent(doc: Document, template: Template, opts: CleanOptions): Element[] {
   if (!template.content) return [];
   const found = [...doc.querySelectorAll(template.content)];
+  if (opts.starter && template.postAuthor) return found.filter((p) => template.postAuthor!(p) === opts.starter);
   if (found.length <= 1 || !opts.allPostsByStarter || !template.postAuthor) return found.slice(0, 1);
   const starter = template.postAuthor(found[0]!);
   return found.filter((p, i) => i === 0 || (starter !== undefined && template.postAuthor!(p) === starter));
@@ -178,6 +179,8 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const contentEls = findContent(doc, template, opts);
   preClean(doc, template, report);
 
+  // A later page of a thread without the starter's posts has nothing of the article.
+  if (opts.starter && template.postAuthor && !contentEls.length) throw new NoArticleError();
   const extracted = extract(doc, contentEls);
   if (!extracted) throw new NoArticleError();
   const blocks = toBlocks(extracted.root, { baseUrl: url });

@@ -65,4 +65,6 @@ export interface CleanOptions {
   allPostsByStarter?: boolean;
   /** Fetch the article's later pages (same site) and append them. */
   mergePages?: boolean;
+  /** Forums, on a thread's later pages: keep only this poster's posts (the thread starter's). */
+  starter?: string;
 }

@@ -32,10 +32,10 @@ export default defineContentScript({
     try {
       const options = globalThis.__jingduCleanOptions ?? {};
       const sanitize = createSanitizer(window);
-      const clean = (doc: Document, url: string) => cleanDocument(doc, url, { ...options, sanitize });
+      const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize });
       const first = clean(document, location.href);
-      const later = canMergePages(first) ? laterPages(document, location.href).length : 0;
-      const article = options.mergePages && later ? await collectPages(first, document, location.href, { load: fetchPage, clean }) : first;
+      const later = canMergePages(first, options) ? laterPages(document, location.href).length : 0;
+      const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
       return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
     } catch (err) {
       if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };

@@ -1,14 +1,21 @@
 import { declaredCharset, decoderLabel } from '../encoding/charset';
-import type { CleanArticle } from '../types';
+import { NoArticleError } from '../text-pipeline';
+import { templateById } from '../templates';
+import type { CleanArticle, CleanOptions } from '../types';
 import { mergePages } from './merge';
 import { laterPages } from './pagination';
 
-/** Forum pagers lead to other people's replies, not to more of the article. */
-const FORUM_FAMILIES = new Set(['discuz', 'phpwind']);
 const MAX_LATER_PAGES = 20;
 
-export function canMergePages(article: CleanArticle): boolean {
-  return !FORUM_FAMILIES.has(article.template.id);
+/**
+ * Whether an article's later pages belong to it. A forum thread's later pages hold
+ * other people's replies, so they count only when the reader asked for every post
+ * by the thread starter, and we know who that is and whose each post is.
+ */
+export function canMergePages(article: CleanArticle, options: CleanOptions): boolean {
+  const template = templateById(article.template.id);
+  if (!template?.forum) return true;
+  return !!template.postAuthor && !!options.allPostsByStarter && !!article.poster;
 }
 
 /** Bytes of a fetched page as text: the server's charset, else the page's own <meta>, else the site's (the current page's). */
@@ -21,32 +28,40 @@ export function decodePage(bytes: Uint8Array, contentType: string | null, siteCh
 export interface PageSource {
   /** Loads a later page as a Document (same site; the caller fetches and parses). */
   load: (url: string) => Promise<Document>;
-  clean: (doc: Document, url: string) => CleanArticle;
+  /** Cleans a page with the reader's options plus `extra` (the thread starter, on forums). */
+  clean: (doc: Document, url: string, extra: CleanOptions) => CleanArticle;
 }
 
 /**
  * The article with its later pages appended, following each page's pager so a
  * pager that shows only a window of page numbers is walked to the end. A page
- * that fails to load or has no article ends the article there; nothing before it is lost.
+ * that fails to load ends the walk; a page with nothing of the article (a thread
+ * page without the starter's posts) is passed over. Nothing already read is lost.
  */
-export async function collectPages(first: CleanArticle, firstDoc: Document, url: string, source: PageSource): Promise<CleanArticle> {
-  if (!canMergePages(first)) return first;
+export async function collectPages(first: CleanArticle, firstDoc: Document, url: string, options: CleanOptions, source: PageSource): Promise<CleanArticle> {
+  if (!canMergePages(first, options)) return first;
+  const extra: CleanOptions = templateById(first.template.id)?.forum ? { starter: first.poster! } : {};
   const queue = laterPages(firstDoc, url);
   const seen = new Set([url, ...queue]);
   const pages: Array<{ url: string; article: CleanArticle }> = [];
-  while (queue.length && pages.length < MAX_LATER_PAGES) {
+  for (let loaded = 0; queue.length && loaded < MAX_LATER_PAGES; loaded++) {
     const next = queue.shift()!;
+    let doc: Document;
     try {
-      const doc = await source.load(next);
-      pages.push({ url: next, article: source.clean(doc, next) });
-      for (const later of laterPages(doc, next)) {
-        if (!seen.has(later)) {
-          seen.add(later);
-          queue.push(later);
-        }
-      }
+      doc = await source.load(next);
     } catch {
       break;
+    }
+    try {
+      pages.push({ url: next, article: source.clean(doc, next, extra) });
+    } catch (err) {
+      if (!(err instanceof NoArticleError)) throw err;
+    }
+    for (const later of laterPages(doc, next)) {
+      if (!seen.has(later)) {
+        seen.add(later);
+        queue.push(later);
+      }
     }
   }
   return mergePages(first, pages);

@@ -61,7 +61,26 @@ const queryScheme: PageScheme = {
   },
 };
 
-const PAGE_SCHEMES: PageScheme[] = [suffixScheme, queryScheme];
+/** Discuz! rewritten thread URLs: thread-<tid>-<page>-<list page>.html */
+const discuzRewriteScheme: PageScheme = {
+  name: 'thread-T-N-L.html',
+  readings(base) {
+    const shape = /^(.*\/thread-\d+-)(\d+)(-\d+\.html)$/;
+    const here = shape.exec(base.pathname);
+    if (!here) return [];
+    return [
+      {
+        current: Number(here[2]),
+        pageOf: (url: URL) => {
+          const m = shape.exec(url.pathname);
+          return m && m[1] === here[1] && m[3] === here[3] ? Number(m[2]) : null;
+        },
+      },
+    ];
+  },
+};
+
+const PAGE_SCHEMES: PageScheme[] = [discuzRewriteScheme, suffixScheme, queryScheme];
 
 function parse(href: string, base: string): URL | null {
   try {

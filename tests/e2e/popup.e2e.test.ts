@@ -93,3 +93,22 @@ describe('an article split over pages', () => {
     await page.close();
   });
 });
+
+describe('a Discuz! thread over several pages', () => {
+  it('offers the later pages only with 只看楼主, then adds the starter’s posts from them', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/thread/thread-9088-1-1.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#starter-posts');
+    expect(await popup.evaluate('!!document.querySelector("#merge-pages")')).toBe(false);
+
+    await popup.evaluate('document.querySelector("#starter-posts").click()');
+    await popup.waitFor('#merge-pages');
+    await popup.evaluate('document.querySelector("#merge-pages").click()');
+    await until(async () => ((await popup.text('#content')) ?? '').includes('再更新一下：停车棚已经开工'));
+    const content = (await popup.text('#content')) ?? '';
+    expect(content).toContain('补充一点');
+    expect(content).not.toMatch(/充电口一直不够用|分摊费用/);
+    await page.close();
+  });
+});

@@ -6,6 +6,7 @@ import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
 import { collectPages, decodePage } from '../../lib/pages/collect';
 import { laterPages } from '../../lib/pages/pagination';
 import { cleanDocument } from '../../lib/pipeline';
+import type { CleanOptions } from '../../lib/types';
 
 const PAGED = join(import.meta.dirname, '..', 'e2e', 'pages', 'paged');
 const SITE = 'https://www.nanhu.example/news/2024/0603/';
@@ -38,11 +39,11 @@ describe('finding an article’s later pages', () => {
 });
 
 describe('merging a split article', () => {
-  const clean = (d: Document, url: string) => cleanDocument(d, url, { sanitize: nodeSanitizer() });
+  const clean = (d: Document, url: string, extra: CleanOptions = {}) => cleanDocument(d, url, { sanitize: nodeSanitizer(), ...extra });
   const first = loadPaged('report.htm');
 
   it('decodes GBK pages by their <meta> and appends every page in order, metadata from the first', async () => {
-    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { load: async (url) => loadPaged(url.slice(SITE.length)), clean });
+    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { mergePages: true }, { load: async (url) => loadPaged(url.slice(SITE.length)), clean });
     expect(merged.title).toBe('南湖镇农村生活污水治理两年全覆盖');
     expect(merged.source).toBe('南湖日报');
     expect(merged.paragraphs).toHaveLength(5);
@@ -53,7 +54,7 @@ describe('merging a split article', () => {
   });
 
   it('keeps what it has when a later page fails to load', async () => {
-    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', {
+    const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { mergePages: true }, {
       load: async (url) => {
         if (url.endsWith('report_3.htm')) throw new Error('HTTP 503');
         return loadPaged(url.slice(SITE.length));
@@ -64,14 +65,29 @@ describe('merging a split article', () => {
     expect(merged.mergedPages).toEqual([SITE + 'report_2.htm']);
   });
 
-  it('never merges a forum thread’s later pages (other people’s replies)', async () => {
+  it('never merges a forum thread’s later pages (other people’s replies) unless asked for the starter’s posts', async () => {
     const thread = clean(first, SITE + 'report.htm');
-    const merged = await collectPages({ ...thread, template: { ...thread.template, id: 'discuz' } }, first, SITE + 'report.htm', {
+    const merged = await collectPages({ ...thread, template: { ...thread.template, id: 'discuz' } }, first, SITE + 'report.htm', { mergePages: true }, {
       load: async () => {
         throw new Error('must not load');
       },
       clean,
     });
     expect(merged.mergedPages).toBeUndefined();
+  });
+
+  it('collects the thread starter’s posts from a thread’s later pages, and nobody else’s', async () => {
+    const THREAD = join(import.meta.dirname, '..', 'e2e', 'pages', 'thread');
+    const FORUM = 'https://bbs.binjiang.example/';
+    const load = async (url: string) => parseHtml(readFileSync(join(THREAD, url.slice(FORUM.length)), 'utf8'), url);
+    const options: CleanOptions = { allPostsByStarter: true, mergePages: true };
+    const page1 = await load(FORUM + 'thread-9088-1-1.html');
+    expect(laterPages(page1, FORUM + 'thread-9088-1-1.html')).toEqual([FORUM + 'thread-9088-2-1.html']);
+    const firstPage = clean(page1, FORUM + 'thread-9088-1-1.html', options);
+    const merged = await collectPages(firstPage, page1, FORUM + 'thread-9088-1-1.html', options, { load, clean: (d, u, extra) => clean(d, u, { ...options, ...extra }) });
+    const body = merged.paragraphs.join('\n');
+    expect(merged.paragraphs.at(-1)).toMatch(/^再更新一下：停车棚已经开工/);
+    expect(body).not.toMatch(/老街坊王姐|充电口一直不够用|分摊费用|Lk9/);
+    expect(merged.poster).toBe('江边老李');
   });
 });
