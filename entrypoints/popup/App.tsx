@@ -3,7 +3,8 @@ import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import type { ScriptVariant } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
-import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from '../../lib/export/formats';
+import { clipboardPayload } from '../../lib/export/clipboard';
+import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { openExtensionPage, saveArticle } from '../../platform/library-actions';
@@ -12,6 +13,10 @@ import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab } from './clean-tab';
 import { downloadBlob } from '../../platform/download';
 import { ScriptControls } from './ScriptControls';
+
+function formatLabel(format: ExportFormat): string {
+  return format === 'txt' ? t('formatText') : { md: 'Markdown', html: 'HTML', json: 'JSON' }[format];
+}
 
 function hostnameOf(url: string | null | undefined): string {
   try {
@@ -62,8 +67,14 @@ export function App() {
     void articleScript.setValue(v);
   };
   const copy = async () => {
-    await navigator.clipboard.writeText(toMarkdown(article));
-    setNotice(t('copied'));
+    const payload = clipboardPayload(article, format);
+    try {
+      const parts = Object.fromEntries(Object.entries(payload).map(([type, text]) => [type, new Blob([text], { type })]));
+      await navigator.clipboard.write([new ClipboardItem(parts)]);
+    } catch {
+      await navigator.clipboard.writeText(payload['text/plain']!); // a browser without rich clipboard writes
+    }
+    setNotice(`${t('copied')} ${formatLabel(format)}`);
   };
   const download = () => {
     const info = FORMAT_INFO[format];
@@ -94,12 +105,9 @@ export function App() {
     <main>
       <nav class="toolbar">
         <button id="save" onClick={save}>{t('save')}</button>
-        <button id="copy-md" onClick={copy}>{t('copyMarkdown')}</button>
+        <button id="copy" onClick={copy}>{t('copy')}</button>
         <select id="format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
-          <option value="md">Markdown</option>
-          <option value="txt">{t('formatText')}</option>
-          <option value="html">HTML</option>
-          <option value="json">JSON</option>
+          {(['md', 'txt', 'html', 'json'] as const).map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
         </select>
         <button id="download" onClick={download}>{t('download')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>

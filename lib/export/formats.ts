@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { tables } from 'turndown-plugin-gfm';
 import { escapeHtml } from '../blocks';
+import { displayTime } from '../metadata/display';
 import type { CleanArticle } from '../types';
 import { frontMatter } from './front-matter';
 
@@ -30,7 +31,7 @@ function labelsFor(a: CleanArticle) {
 
 function metaLine(a: CleanArticle): string {
   const l = labelsFor(a);
-  return [a.published, a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`]
+  return [displayTime(a.published), a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`]
     .filter(Boolean)
     .join('  ');
 }

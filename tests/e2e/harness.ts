@@ -113,6 +113,11 @@ export class RealPopup {
     return r.result.value;
   }
 
+  /** A click the page sees as the user's own (user activation), as clipboard writes require. */
+  async clickAsUser(selector: string): Promise<void> {
+    await this.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)}).click()`, userGesture: true });
+  }
+
   text(selector: string): Promise<string | null> {
     return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
   }

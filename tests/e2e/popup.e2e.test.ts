@@ -112,3 +112,28 @@ describe('a Discuz! thread over several pages', () => {
     await page.close();
   });
 });
+
+describe('copy', () => {
+  it('copies the article as rich text (HTML with its table) and plain text together', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/news-portal--flood-season-duty.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#copy');
+    const cdp = await suite.browser.context.browser()!.newBrowserCDPSession();
+    await cdp.send('Browser.grantPermissions', { origin: `chrome-extension://${suite.browser.extensionId}`, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] } as never);
+    await popup.evaluate(`(() => { const s = document.querySelector('#format'); s.value = 'html'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await popup.clickAsUser('#copy');
+    await until(async () => !!(await popup.text('#notice')));
+    expect(await popup.text('#notice')).toBe('已复制 HTML');
+    const clipboard = await popup.evaluate<Record<string, string>>(`(async () => {
+      const out = {};
+      for (const item of await navigator.clipboard.read()) for (const type of item.types) out[type] = await (await item.getType(type)).text();
+      return out;
+    })()`);
+    // Chromium re-serializes clipboard HTML with inline styles; the structure is what matters.
+    expect(clipboard['text/html']).toMatch(/<th[^>]*>水库名称<\/th>/);
+    expect(clipboard['text/html']).toMatch(/<ol[^>]*><li[^>]*>实行二十四小时/);
+    expect(clipboard['text/plain']).toContain('红旗水库\t126.50\t125.82');
+    await page.close();
+  });
+});
