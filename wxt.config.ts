@@ -33,5 +33,6 @@ export default defineConfig({
       },
     },
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // The conversion worker loads its dictionaries with dynamic imports, which needs ES-module workers.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
 });

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { convertArticle } from '../../lib/convert/article';
-import { loadConverter } from '../../lib/convert/load';
 import type { ScriptVariant } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { clipboardPayload } from '../../lib/export/clipboard';
@@ -11,6 +9,7 @@ import { openExtensionPage, saveArticle } from '../../platform/library-actions';
 import { articleScript, readerDraft } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab } from './clean-tab';
+import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { ScriptControls } from './ScriptControls';
 
@@ -46,7 +45,7 @@ export function App() {
     if (!original) return;
     if (variant === 'original') return setShown(original);
     let live = true;
-    loadConverter(variant).then((convert) => live && setShown(convertArticle(original, convert)));
+    convertArticleOffThread(original, variant).then((converted) => live && setShown(converted));
     return () => {
       live = false;
     };

@@ -1,6 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { convertArticle } from '../../lib/convert/article';
-import { loadConverter } from '../../lib/convert/load';
 import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
@@ -10,6 +8,7 @@ import { displayTime } from '../../lib/metadata/display';
 import { makeRecord } from '../../lib/storage/records';
 import type { SavedArticle } from '../../lib/storage/schema';
 import type { CleanArticle } from '../../lib/types';
+import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { t } from '../../platform/i18n';
 import { saveArticle } from '../../platform/library-actions';
@@ -65,7 +64,7 @@ export function ReaderApp() {
     if (variant === 'original') return setShown(base);
     if (version < 0 && variant === record.variant && record.converted) return setShown(record.converted);
     let live = true;
-    loadConverter(variant).then((c) => live && setShown(convertArticle(base, c)));
+    convertArticleOffThread(base, variant).then((converted) => live && setShown(converted));
     return () => {
       live = false;
     };

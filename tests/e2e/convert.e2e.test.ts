@@ -40,7 +40,8 @@ describe('article script switch', () => {
     await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'cn'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
     await until(async () => (await popup.text('#title')) === '包头稀土高新区坚决打赢疫情防控阻击战');
     expect(await popup.text('#content')).toContain('强化组织力');
-
+    // The conversion ran in a worker, off the popup's own thread.
+    expect((await popup.workers()).some((u) => /\/assets\/convert\.worker-[\w-]+\.js$/.test(u))).toBe(true);
     await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'original'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
     await until(async () => (await popup.text('#title')) === '包頭稀土高新區堅決打贏疫情防控阻擊戰');
     await page.close();

@@ -113,6 +113,21 @@ export class RealPopup {
     return r.result.value;
   }
 
+  /** Addresses of the workers this page has started. */
+  async workers(): Promise<string[]> {
+    const urls: string[] = [];
+    const onMessage = ((e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== this.sessionId) return;
+      const m = JSON.parse(e.message);
+      if (m.method === 'Target.attachedToTarget' && m.params.targetInfo.type === 'worker') urls.push(m.params.targetInfo.url);
+    }) as never;
+    this.cdp.on('Target.receivedMessageFromTarget' as never, onMessage);
+    await this.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    await new Promise((r) => setTimeout(r, 200));
+    this.cdp.off('Target.receivedMessageFromTarget' as never, onMessage);
+    return urls;
+  }
+
   /** A click the page sees as the user's own (user activation), as clipboard writes require. */
   async clickAsUser(selector: string): Promise<void> {
     await this.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)}).click()`, userGesture: true });

@@ -1,0 +1,15 @@
+/// <reference lib="webworker" />
+import { convertArticle } from '../lib/convert/article';
+import { loadConverter } from '../lib/convert/load';
+import type { TargetVariant } from '../lib/convert/variants';
+import type { CleanArticle } from '../lib/types';
+
+/** Converts articles off the page's thread: a long article's dictionary walk never freezes the popup or the reader. */
+self.onmessage = async (event: MessageEvent<{ id: number; article: CleanArticle; variant: TargetVariant }>) => {
+  const { id, article, variant } = event.data;
+  try {
+    self.postMessage({ id, article: convertArticle(article, await loadConverter(variant)) });
+  } catch (err) {
+    self.postMessage({ id, error: String((err as Error).message ?? err) });
+  }
+};
