@@ -1,9 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, clickToolbar, until, useExtension } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { threadPages } from '../helpers/thread-pages';
+import { OUTPUT_DIR, ROOT, clickToolbar, until, useExtension } from './harness';
 
 const suite = useExtension();
+
+beforeAll(() => {
+  const dir = join(ROOT, 'tests', 'e2e', 'pages', 'generated', 'thread');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, html] of Object.entries(threadPages())) writeFileSync(join(dir, name), html);
+});
 
 
 describe('toolbar click on a forum thread', () => {
@@ -97,7 +104,7 @@ describe('an article split over pages', () => {
 describe('a Discuz! thread over several pages', () => {
   it('offers the later pages only with 只看楼主, then adds the starter’s posts from them', async () => {
     const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/thread/thread-9088-1-1.html`);
+    await page.goto(`${suite.base}/generated/thread/thread-9088-1-1.html`);
     const popup = await clickToolbar(suite.browser, page);
     await popup.waitFor('#starter-posts');
     expect(await popup.evaluate('!!document.querySelector("#merge-pages")')).toBe(false);

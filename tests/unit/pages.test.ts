@@ -7,6 +7,7 @@ import { collectPages, decodePage } from '../../lib/pages/collect';
 import { laterPages } from '../../lib/pages/pagination';
 import { cleanDocument } from '../../lib/pipeline';
 import type { CleanOptions } from '../../lib/types';
+import { threadPages } from '../helpers/thread-pages';
 
 const PAGED = join(import.meta.dirname, '..', 'e2e', 'pages', 'paged');
 const SITE = 'https://www.nanhu.example/news/2024/0603/';
@@ -77,9 +78,9 @@ describe('merging a split article', () => {
   });
 
   it('collects the thread starter’s posts from a thread’s later pages, and nobody else’s', async () => {
-    const THREAD = join(import.meta.dirname, '..', 'e2e', 'pages', 'thread');
     const FORUM = 'https://bbs.binjiang.example/';
-    const load = async (url: string) => parseHtml(readFileSync(join(THREAD, url.slice(FORUM.length)), 'utf8'), url);
+    const pages = threadPages();
+    const load = async (url: string) => parseHtml(pages[url.slice(FORUM.length)]!, url);
     const options: CleanOptions = { allPostsByStarter: true, mergePages: true };
     const page1 = await load(FORUM + 'thread-9088-1-1.html');
     expect(laterPages(page1, FORUM + 'thread-9088-1-1.html')).toEqual([FORUM + 'thread-9088-2-1.html']);
