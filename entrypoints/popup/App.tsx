@@ -82,7 +82,10 @@ export function App() {
   };
   const reclean = (next: CleanOptions) => {
     setOptions(next);
-    cleanTab(next).then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+    setNotice(t('cleaning')); // merging later pages can take a moment
+    cleanTab(next)
+      .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }))
+      .finally(() => setNotice(''));
   };
   const disabledRules = options.disabledRules ?? [];
   const toggleRule = (rule: string, on: boolean) =>
