@@ -14,6 +14,7 @@ export function LibraryApp() {
   const [query, setQuery] = useState('');
   const [site, setSite] = useState('');
   const [template, setTemplate] = useState('');
+  const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<SavedArticle | null>(null);
   const [message, setMessage] = useState('');
@@ -30,7 +31,7 @@ export function LibraryApp() {
     (async () => {
       const everything = await lib.list();
       const needles = await queryVariants(query);
-      const filtered = await lib.list({ site: site || undefined, template: template || undefined, needles });
+      const filtered = await lib.list({ site: site || undefined, template: template || undefined, tag: tag || undefined, needles });
       if (!live) return;
       setAll(everything);
       setShown(filtered);
@@ -38,10 +39,11 @@ export function LibraryApp() {
     return () => {
       live = false;
     };
-  }, [lib, query, site, template, version]);
+  }, [lib, query, site, template, tag, version]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
+  const tags = useMemo(() => [...new Set(all.flatMap((r) => r.tags))].sort(), [all]);
   const refresh = () => setVersion((v) => v + 1);
 
   const remove = async (r: SavedArticle) => {
@@ -91,6 +93,10 @@ export function LibraryApp() {
           <option value="">{t('allTemplates')}</option>
           {templates.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
+        <select id="tag-filter" value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('allTags')}</option>
+          {tags.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
         <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{t('exportZip')}</button>
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
@@ -116,7 +122,11 @@ export function LibraryApp() {
                 <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
                 <td class="title">
                   <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
-                  <div class="sub">{r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{r.template}</span></div>
+                  <div class="sub">
+                    {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{r.template}</span>
+                    {r.tags.map((x) => <span key={x} class="tag user-tag">#{x}</span>)}
+                  </div>
+                  {r.note && <div class="note">{r.note}</div>}
                 </td>
                 <td class="when">{t('savedOn')} {r.savedAt.slice(0, 10)}</td>
                 <td><button class="delete" onClick={() => remove(r)}>{t('delete')}</button></td>

@@ -10,6 +10,7 @@ import type { SavedArticle } from '../../lib/storage/schema';
 import type { CleanArticle } from '../../lib/types';
 import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
+import { NotesPanel } from './NotesPanel';
 import { t } from '../../platform/i18n';
 import { saveArticle } from '../../platform/library-actions';
 import { readerDraft, readerPrefs } from '../../platform/settings';
@@ -86,7 +87,8 @@ export function ReaderApp() {
 
   const download = (format: ExportFormat) => {
     const info = FORMAT_INFO[format];
-    downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format), info.mime);
+    const notes = isDraft ? {} : { saved: record.savedAt, note: record.note, tags: record.tags };
+    downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format, notes), info.mime);
   };
   const meta = [displayTime(shown.published), shown.source && `来源：${shown.source}`, shown.author && `作者：${shown.author}`, shown.editor && `编辑：${shown.editor}`].filter(Boolean);
 
@@ -117,6 +119,7 @@ export function ReaderApp() {
         {version >= 0 && <p class="meta" id="version-note">{t('earlierVersion', savedTime(record.versions[version]!.savedAt))}</p>}
         <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
         {shown.url && /^https?:/.test(shown.url) && <p class="meta"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
+        {!isDraft && <NotesPanel record={record} onSaved={setRecord} />}
       </article>
     </>
   );

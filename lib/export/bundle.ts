@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { SavedArticle } from '../storage/schema';
 import { articleFilename } from './filename';
-import { type ExportFormat, FORMAT_INFO, exportArticle, toMarkdown } from './formats';
+import { type ExportFormat, FORMAT_INFO, exportArticle } from './formats';
 
 /** The article as the reader saved it: in the chosen script when there is one. */
 export function readingCopy(record: SavedArticle) {
@@ -26,7 +26,7 @@ export function zipArticles(records: SavedArticle[], format: ExportFormat = 'md'
     const article = readingCopy(r);
     const name = uniqueName(articleFilename(article, FORMAT_INFO[format].extension), taken);
     taken.add(name);
-    files[name] = strToU8(format === 'md' ? toMarkdown(article, { saved: r.savedAt }) : exportArticle(article, format));
+    files[name] = strToU8(exportArticle(article, format, { saved: r.savedAt, note: r.note, tags: r.tags }));
   }
   return zipSync(files, { level: 6 });
 }

@@ -3,7 +3,7 @@ import { tables } from 'turndown-plugin-gfm';
 import { escapeHtml } from '../blocks';
 import { displayTime } from '../metadata/display';
 import type { CleanArticle } from '../types';
-import { frontMatter } from './front-matter';
+import { type SavedNotes, frontMatter } from './front-matter';
 
 export type ExportFormat = 'md' | 'txt' | 'html' | 'json';
 
@@ -36,7 +36,7 @@ function metaLine(a: CleanArticle): string {
     .join('  ');
 }
 
-export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {}): string {
+export function toMarkdown(article: CleanArticle, notes: SavedNotes = {}): string {
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
   // Data tables with a header row become pipe tables; others stay as (sanitized) HTML tables.
   turndown.use(tables);
@@ -55,7 +55,7 @@ export function toMarkdown(article: CleanArticle, opts: { saved?: string } = {})
   turndown.addRule('caption', { filter: 'figcaption', replacement: (text) => `\n\n*${text.trim()}*\n\n` });
   const body = turndown.turndown(article.contentHtml);
   const head = [`# ${mdText(article.title)}`, article.subtitle ? `## ${mdText(article.subtitle)}` : ''].filter(Boolean).join('\n\n');
-  return `${frontMatter(article, opts.saved)}\n${head}\n\n${body}\n`;
+  return `${frontMatter(article, notes)}\n${head}\n\n${body}\n`;
 }
 
 export function toPlainText(article: CleanArticle): string {
@@ -104,10 +104,11 @@ export function toJson(article: CleanArticle): string {
   return `${JSON.stringify(article, null, 2)}\n`;
 }
 
-export function exportArticle(article: CleanArticle, format: ExportFormat): string {
+/** The article in one format; Markdown front matter also carries the reader's notes when given. */
+export function exportArticle(article: CleanArticle, format: ExportFormat, notes: SavedNotes = {}): string {
   switch (format) {
     case 'md':
-      return toMarkdown(article);
+      return toMarkdown(article, notes);
     case 'txt':
       return toPlainText(article);
     case 'html':

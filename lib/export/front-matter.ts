@@ -5,7 +5,14 @@ function yamlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-export function frontMatter(article: CleanArticle, saved?: string): string {
+/** What the reader added when saving: when, a note, tags. */
+export interface SavedNotes {
+  saved?: string;
+  note?: string;
+  tags?: string[];
+}
+
+export function frontMatter(article: CleanArticle, notes: SavedNotes = {}): string {
   const fields: Array<[string, string | null | undefined]> = [
     ['title', article.title],
     ['subtitle', article.subtitle],
@@ -18,8 +25,10 @@ export function frontMatter(article: CleanArticle, saved?: string): string {
     ['url', article.url],
     ['template', article.template.id],
     ['script', article.script],
-    ['saved', saved],
+    ['saved', notes.saved],
+    ['note', notes.note],
   ];
   const lines = fields.filter(([, v]) => v).map(([k, v]) => `${k}: ${yamlString(v!)}`);
+  if (notes.tags?.length) lines.push(`tags: [${notes.tags.map(yamlString).join(', ')}]`);
   return `---\n${lines.join('\n')}\n---\n`;
 }

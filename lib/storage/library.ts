@@ -1,8 +1,8 @@
 import { type IDBPDatabase, openDB } from 'idb';
 import type { ScriptVariant } from '../convert/variants';
 import type { CleanArticle } from '../types';
-import { makeRecord, migrateV1, updateRecord } from './records';
-import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1 } from './schema';
+import { makeRecord, migrateV1, migrateV2, updateRecord, withNotes } from './records';
+import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2 } from './schema';
 
 export class LibraryFullError extends Error {
   constructor() {
@@ -14,6 +14,7 @@ export class LibraryFullError extends Error {
 export interface ListFilter {
   site?: string;
   template?: string;
+  tag?: string;
   /** Any of these (the query in each script) must occur in title or body. */
   needles?: string[];
 }
@@ -47,6 +48,13 @@ export async function openLibrary(): Promise<Library> {
           await cursor.update(migrateV1(cursor.value as unknown as SavedArticleV1));
         }
       }
+      if (oldVersion < 3) {
+        const store = tx.objectStore('articles');
+        store.createIndex('tags', 'tags', { multiEntry: true });
+        for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+          await cursor.update(migrateV2(cursor.value as SavedArticleV2));
+        }
+      }
     },
   });
   return new Library(db);
@@ -77,15 +85,27 @@ export class Library {
     return this.db.get('articles', url);
   }
 
-  /** Newest first, filtered by site, template and search text. */
+  /** The reader's note and tags for a saved article; they are searched from then on. */
+  async setNotes(url: string, note: string, tags: string[]): Promise<SavedArticle | undefined> {
+    const old = await this.db.get('articles', url);
+    if (!old) return undefined;
+    const record = withNotes(old, note, tags);
+    await this.put(record);
+    return record;
+  }
+
+  /** Newest first, filtered by site, template, tag and search text. */
   async list(filter: ListFilter = {}): Promise<SavedArticle[]> {
-    const all = filter.site
-      ? await this.db.getAllFromIndex('articles', 'site', filter.site)
-      : filter.template
-        ? await this.db.getAllFromIndex('articles', 'template', filter.template)
-        : await this.db.getAll('articles');
+    const all = filter.tag
+      ? await this.db.getAllFromIndex('articles', 'tags', filter.tag)
+      : filter.site
+        ? await this.db.getAllFromIndex('articles', 'site', filter.site)
+        : filter.template
+          ? await this.db.getAllFromIndex('articles', 'template', filter.template)
+          : await this.db.getAll('articles');
     const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
     return all
+      .filter((r) => !filter.site || r.site === filter.site)
       .filter((r) => !filter.template || r.template === filter.template)
       .filter((r) => !needles.length || needles.some((n) => r.searchText.includes(n)))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -104,7 +124,7 @@ export class Library {
   }
 
   async backup(now = new Date().toISOString()): Promise<BackupFile> {
-    return { format: 'jingdu-backup', version: 2, exported: now, articles: await this.db.getAll('articles') };
+    return { format: 'jingdu-backup', version: DB_VERSION, exported: now, articles: await this.db.getAll('articles') };
   }
 
   /** Imports a backup: new URLs are added, newer copies replace older ones, the rest are skipped. */
@@ -118,7 +138,7 @@ export class Library {
     if (data?.format !== 'jingdu-backup' || !Array.isArray(data.articles)) throw new Error('This file is not a Jingdu backup.');
     const counts = { added: 0, updated: 0, skipped: 0 };
     for (const raw of data.articles) {
-      const record = data.version < 2 ? migrateV1(raw as unknown as SavedArticleV1) : raw;
+      const record = typeof raw !== 'object' || !raw ? null : data.version < 2 ? migrateV1(raw as unknown as SavedArticleV1) : migrateV2(raw);
       if (!record?.url || !record.article?.paragraphs) {
         counts.skipped++;
         continue;

@@ -1,6 +1,6 @@
 import type { ScriptVariant } from '../convert/variants';
 import type { CleanArticle } from '../types';
-import type { SavedArticle, SavedArticleV1 } from './schema';
+import type { SavedArticle, SavedArticleV1, SavedArticleV2 } from './schema';
 
 export function siteOf(article: CleanArticle): string {
   if (article.siteName) return article.siteName;
@@ -20,8 +20,24 @@ export function searchTextOf(article: CleanArticle): string {
   return [article.title, article.subtitle, article.author, article.source, ...article.paragraphs].filter(Boolean).join('\n').normalize('NFKC');
 }
 
+/** What the library searches: the article in both scripts, and the reader's note and tags. */
+function recordSearchText(r: Pick<SavedArticle, 'article' | 'converted' | 'note' | 'tags'>): string {
+  return [searchTextOf(r.article), r.converted && searchTextOf(r.converted), r.note.normalize('NFKC'), ...r.tags].filter(Boolean).join('\n');
+}
+
+/** Tags as typed ("疫情, 基层  党建") to a clean list: trimmed, no empties, no repeats. */
+export function parseTags(input: string): string[] {
+  return [...new Set(input.split(/[,，、;；\s]+/).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** The record with the reader's note and tags, searchable at once. */
+export function withNotes(record: SavedArticle, note: string, tags: string[]): SavedArticle {
+  const next = { ...record, note, tags };
+  return { ...next, searchText: recordSearchText(next) };
+}
+
 export function makeRecord(article: CleanArticle, variant: ScriptVariant, converted: CleanArticle | null, now: string): SavedArticle {
-  return {
+  const record = {
     url: keyOf(article),
     site: siteOf(article),
     template: article.template.id,
@@ -32,23 +48,35 @@ export function makeRecord(article: CleanArticle, variant: ScriptVariant, conver
     variant,
     article,
     converted: variant === 'original' ? null : converted,
-    searchText: searchTextOf(article) + (converted ? `\n${searchTextOf(converted)}` : ''),
+    searchText: '',
     versions: [],
+    note: '',
+    tags: [],
   };
+  return { ...record, searchText: recordSearchText(record) };
 }
 
-/** Saving the same URL again updates the record and keeps the earlier text as a version. */
+/** Saving the same URL again updates the record, keeps the earlier text as a version, and keeps the reader's note and tags. */
 export function updateRecord(old: SavedArticle, next: SavedArticle): SavedArticle {
   const changed = JSON.stringify(old.article.paragraphs) !== JSON.stringify(next.article.paragraphs) || old.article.title !== next.article.title;
-  return {
-    ...next,
-    savedAt: old.savedAt,
-    versions: changed ? [{ savedAt: old.updatedAt, article: old.article }, ...old.versions].slice(0, 20) : old.versions,
-  };
+  return withNotes(
+    {
+      ...next,
+      savedAt: old.savedAt,
+      versions: changed ? [{ savedAt: old.updatedAt, article: old.article }, ...old.versions].slice(0, 20) : old.versions,
+    },
+    old.note,
+    old.tags,
+  );
 }
 
-/** v1 → v2: nothing the reader saved is lost; new fields are derived from the article. */
+/** v1 → current: nothing the reader saved is lost; new fields are derived from the article. */
 export function migrateV1(old: SavedArticleV1): SavedArticle {
   const record = makeRecord(old.article, 'original', null, old.savedAt);
   return { ...record, url: old.url };
+}
+
+/** v2 → v3: no note and no tags yet (a record that has them already is left as it is). */
+export function migrateV2(old: SavedArticleV2 | SavedArticle): SavedArticle {
+  return { ...old, note: 'note' in old ? old.note : '', tags: 'tags' in old ? old.tags : [] };
 }

@@ -134,4 +134,26 @@ describe('library', () => {
     await reader.close();
     await page.close();
   });
+
+  it('keeps a note and tags written in the reader, and the library filters and searches by them', async () => {
+    expect(await saveFromPopup('phpwind--riverside-trip-notes.html')).toBe('已保存到文库');
+    const reader = await suite.browser.context.newPage();
+    await reader.goto(`chrome-extension://${suite.browser.extensionId}/reader.html?url=${encodeURIComponent(`${suite.base}/phpwind--riverside-trip-notes.html`)}`);
+    await reader.fill('#note-tags', '骑行， 游记');
+    await reader.fill('#note-text', '路线可供周末参考');
+    await reader.click('#save-notes');
+    await reader.waitForSelector('#notes-status');
+    expect(await reader.textContent('#notes-status')).toBe('笔记已保存');
+
+    await reader.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await reader.waitForSelector('#articles tr');
+    await reader.selectOption('#tag-filter', '游记');
+    await reader.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
+    expect(await reader.textContent('#articles tr .title')).toContain('#骑行');
+    expect(await reader.textContent('#articles tr .note')).toBe('路线可供周末参考');
+    await reader.selectOption('#tag-filter', '');
+    await reader.fill('#search', '周末参考');
+    await reader.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
+    await reader.close();
+  });
 });

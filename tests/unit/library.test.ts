@@ -7,6 +7,7 @@ import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import { zipArticles } from '../../lib/export/bundle';
 import { LibraryFullError, openLibrary } from '../../lib/storage/library';
+import { makeRecord, parseTags } from '../../lib/storage/records';
 import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
 import { cleanText } from '../../lib/text-pipeline';
 import type { CleanArticle } from '../../lib/types';
@@ -87,7 +88,32 @@ describe('deleting', () => {
 });
 
 describe('upgrades', () => {
-  it('keeps an article saved under schema v1 after the upgrade to v2', async () => {
+  it('keeps an article saved under schema v2 after the upgrade to v3, ready for notes and tags', async () => {
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        const store = db.createObjectStore('articles', { keyPath: 'url' });
+        for (const index of ['site', 'template', 'savedAt']) store.createIndex(index, index);
+      },
+    });
+    const { note: _note, tags: _tags, ...old } = makeRecord(article(1, 'https://v2.example/a'), 'original', null, '2025-09-09T09:09:09Z');
+    await v2.put('articles', old);
+    v2.close();
+
+    const lib = await openLibrary();
+    const got = await lib.get('https://v2.example/a');
+    expect(got).toEqual({ ...old, note: '', tags: [] });
+    await lib.setNotes('https://v2.example/a', '', ['电子报']);
+    expect((await lib.list({ tag: '电子报' })).map((r) => r.url)).toEqual(['https://v2.example/a']);
+  });
+
+  it('imports a backup written under schema v2', async () => {
+    const { note: _note, tags: _tags, ...old } = makeRecord(article(2, 'https://v2.example/b'), 'original', null, '2025-09-09T09:09:09Z');
+    const lib = await openLibrary();
+    expect(await lib.importBackup(JSON.stringify({ format: 'jingdu-backup', version: 2, exported: '2025-10-01T00:00:00Z', articles: [old] }))).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(await lib.get('https://v2.example/b')).toMatchObject({ note: '', tags: [] });
+  });
+
+  it('keeps an article saved under schema v1 after the upgrades', async () => {
     const v1 = await openDB(DB_NAME, 1, { upgrade: (db) => db.createObjectStore('articles', { keyPath: 'url' }) });
     const old: SavedArticleV1 = { url: 'https://old.example/a', savedAt: '2025-05-05T05:05:05Z', article: article(4, 'https://old.example/a') };
     await v1.put('articles', old);
@@ -99,6 +125,39 @@ describe('upgrades', () => {
     expect(got).toMatchObject({ savedAt: '2025-05-05T05:05:05Z', template: 'pinyin-mirror', variant: 'original', versions: [] });
     expect((await lib.list({ needles: ['稀土'] })).map((r) => r.url)).toEqual(['https://old.example/a']);
     expect((await lib.list({ template: 'pinyin-mirror' }))).toHaveLength(1);
+  });
+});
+
+describe('notes and tags', () => {
+  it('keeps the reader’s note and tags, searches them and filters by tag', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0, 'https://a.example/1'));
+    await lib.save(article(1, 'https://a.example/2'));
+    await lib.setNotes('https://a.example/1', '可作为基层动员的案例', parseTags('疫情，基层 党建, 基层'));
+    const got = await lib.get('https://a.example/1');
+    expect(got).toMatchObject({ note: '可作为基层动员的案例', tags: ['疫情', '基层', '党建'] });
+    expect((await lib.list({ needles: ['基层动员'] })).map((r) => r.url)).toEqual(['https://a.example/1']);
+    expect((await lib.list({ tag: '党建' })).map((r) => r.url)).toEqual(['https://a.example/1']);
+    expect(await lib.list({ tag: '党建', site: 'b.example' })).toEqual([]);
+  });
+
+  it('keeps them when the same page is saved again', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0));
+    await lib.setNotes('https://example.com/0', '待核实', ['待读']);
+    const { record } = await lib.save({ ...article(0), paragraphs: ['更新后的正文。'] });
+    expect(record).toMatchObject({ note: '待核实', tags: ['待读'] });
+    expect((await lib.list({ needles: ['待核实'] }))).toHaveLength(1);
+  });
+
+  it('writes them into the Markdown front matter of exports', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0));
+    await lib.setNotes('https://example.com/0', '引用时注意"时区"', ['疫情', '基层']);
+    const files = unzipSync(zipArticles(await lib.list()));
+    const md = strFromU8(Object.values(files)[0]!);
+    expect(md).toContain('note: "引用时注意\\"时区\\""');
+    expect(md).toContain('tags: ["疫情", "基层"]');
   });
 });
 
