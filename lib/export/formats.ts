@@ -42,7 +42,8 @@ export function toMarkdown(article: CleanArticle, notes: SavedNotes = {}): strin
   turndown.use(tables);
   // Page text like "<script>" stays text in every Markdown renderer.
   const escape = turndown.escape.bind(turndown);
-  turndown.escape = (text: string) => mdText(escape(text));
+  // A "|" in text would end a table cell; escaped it reads as "|" everywhere else too.
+  turndown.escape = (text: string) => mdText(escape(text)).replace(/\|/g, '\\|');
   turndown.addRule('image', {
     filter: 'img',
     replacement: (_content, node) => {

@@ -35,4 +35,10 @@ describe('lists, quotations and data tables keep their shape', () => {
     const md = toMarkdown({ ...article, contentHtml });
     expect(md).toContain('| 乡镇 | 人数 |\n| --- | --- |\n| 城关镇 | 1203 |');
   });
+
+  it('keeps a "|" inside a table cell from splitting the Markdown table', () => {
+    const contentHtml = html('<table><thead><tr><th>项目</th><th>说明</th></tr></thead><tbody><tr><td>A|B线</td><td>改线</td></tr></tbody></table>');
+    const md = toMarkdown({ ...cleanText(loadGolden()[0]!.seedText), contentHtml });
+    expect(md).toContain('| A\\|B线 | 改线 |');
+  });
 });
