@@ -17,6 +17,8 @@ options:
   --url URL                   the page's address, for HTML inputs (links, template hints)
   --disable RULE[,RULE]       switch cleanup rules off (e.g. punctuation,pinyin)
   --all-posts                 Discuz!: keep every post by the thread starter
+  --merge-pages               append the article's later pages, saved beside it
+                              (the pager's links: name_2.html, ?page=2 …)
   --script cn|t|twp|hk|tw     convert the output: 简体, 繁體, 臺灣正體 (with Taiwan
                               phrases), 香港繁體, 臺灣字形 (default: as written)
   -h, --help                  show this help`;
@@ -36,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       url: { type: 'string' },
       disable: { type: 'string' },
       'all-posts': { type: 'boolean', default: false },
+      'merge-pages': { type: 'boolean', default: false },
       script: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -57,10 +60,11 @@ export async function main(argv: string[]): Promise<number> {
   let failures = 0;
   for (const file of files) {
     try {
-      const cleaned = cleanFile(file, {
+      const cleaned = await cleanFile(file, {
         url: values.url,
         disabledRules: values.disable?.split(',').map((s) => s.trim()),
         allPostsByStarter: values['all-posts'],
+        mergePages: values['merge-pages'],
       });
       const article = convert ? convertArticle(cleaned, convert) : cleaned;
       const output = exportArticle(article, format);

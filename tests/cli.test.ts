@@ -61,6 +61,19 @@ describe('jingdu clean', () => {
     expect(traditional.script).toBe('traditional');
   });
 
+  it('merges an article’s later pages saved beside it, whether its links are local or the site’s', () => {
+    const paged = join(ROOT, 'tests', 'e2e', 'pages', 'paged', 'report.htm');
+    for (const extra of [[], ['--url', 'https://www.nanhu.example/news/2024/0603/report.htm']]) {
+      const r = jingdu('clean', paged, '--merge-pages', ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      const article = JSON.parse(r.stdout);
+      expect(article.paragraphs).toHaveLength(5);
+      expect(article.paragraphs.at(-1)).toMatch(/^目前，全镇已有十一个村/);
+      expect(article.mergedPages).toHaveLength(2);
+    }
+    expect(JSON.parse(jingdu('clean', paged).stdout).paragraphs).toHaveLength(2);
+  });
+
   it('rejects unknown formats, scripts and commands with usage', () => {
     expect(jingdu('clean', 'x.txt', '--format', 'pdf').stderr).toContain("unknown format 'pdf'");
     expect(jingdu('clean', 'x.txt', '--script', 'klingon').stderr).toContain("unknown script 'klingon'");

@@ -86,7 +86,7 @@ function parse(href: string, base: string): URL | null {
   try {
     const url = new URL(href, base);
     url.hash = '';
-    return /^https?:$/.test(url.protocol) ? url : null;
+    return /^(https?|file):$/.test(url.protocol) ? url : null; // file: for pages saved to disk
   } catch {
     return null;
   }
