@@ -117,8 +117,18 @@ export function ReaderApp() {
         {shown.subtitle && <p class="subtitle">{shown.subtitle}</p>}
         <p class="meta">{meta.join('　')}</p>
         {version >= 0 && <p class="meta" id="version-note">{t('earlierVersion', savedTime(record.versions[version]!.savedAt))}</p>}
+        {shown.headings.length >= 3 && (
+          <details class="toc" id="toc">
+            <summary>{t('contents', shown.headings.length)}</summary>
+            <ol>
+              {shown.headings.map((h, i) => (
+                <li key={i}><a href="#" onClick={(e) => (e.preventDefault(), document.querySelectorAll('#content h2')[i]?.scrollIntoView({ behavior: 'smooth' }))}>{h}</a></li>
+              ))}
+            </ol>
+          </details>
+        )}
         <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
-        {shown.url && /^https?:/.test(shown.url) && <p class="meta"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
+        {shown.url && /^https?:/.test(shown.url) && <p class="meta source-link"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
         {!isDraft && <NotesPanel record={record} onSaved={setRecord} />}
       </article>
     </>

@@ -156,4 +156,30 @@ describe('library', () => {
     await reader.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
     await reader.close();
   });
+
+  it('gives a long article a table of contents, and prints the article alone', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/pinyin-mirror--rare-earth-park.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#open-reader');
+    const [reader] = await Promise.all([suite.browser.context.waitForEvent('page'), popup.evaluate('document.querySelector("#open-reader").click()')]);
+    await reader.setViewportSize({ width: 800, height: 400 });
+    await reader.waitForSelector('#toc');
+    expect(await reader.locator('#toc li').count()).toBe(4);
+    await reader.click('#toc summary');
+    const third = await reader.locator('#toc li').nth(2).textContent();
+    await reader.locator('#toc li a').nth(2).click();
+    // The page scrolls until that section's heading is on screen.
+    await reader.waitForFunction((text) => {
+      const h = [...document.querySelectorAll('#content h2')].find((e) => e.textContent === text)!;
+      const box = h.getBoundingClientRect();
+      return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    }, third);
+
+    await reader.emulateMedia({ media: 'print' });
+    expect(await reader.isVisible('.reader-bar')).toBe(false);
+    expect(await reader.isVisible('#content')).toBe(true);
+    await reader.close();
+    await page.close();
+  });
 });
