@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { queryVariants } from '../../lib/convert/query';
-import { zipArticles } from '../../lib/export/bundle';
+import { readingCopy, zipArticles } from '../../lib/export/bundle';
+import { toEpub } from '../../lib/export/epub';
 import { type Library, openLibrary } from '../../lib/storage/library';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { downloadBlob } from '../../platform/download';
@@ -66,6 +67,13 @@ export function LibraryApp() {
     const records = shown.filter((r) => selected.has(r.url));
     downloadBlob(`jingdu-${new Date().toISOString().slice(0, 10)}.zip`, zipArticles(records.length ? records : shown, 'md'), 'application/zip');
   };
+  const exportEpub = () => {
+    const records = shown.filter((r) => selected.has(r.url));
+    const today = new Date().toISOString();
+    const title = `${t('libraryTitle')} ${today.slice(0, 10)}`;
+    const book = toEpub((records.length ? records : shown).map(readingCopy), { title, doc: document, id: `urn:jingdu:${today}`, modified: today });
+    downloadBlob(`jingdu-${today.slice(0, 10)}.epub`, book, 'application/epub+zip');
+  };
   const exportBackup = async () => {
     downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await lib!.backup(), null, 1), 'application/json');
   };
@@ -98,6 +106,7 @@ export function LibraryApp() {
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{t('exportZip')}</button>
+        <button id="export-epub" onClick={exportEpub} disabled={!shown.length}>{t('exportEpub')}</button>
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
           {t('importBackup')}

@@ -182,4 +182,21 @@ describe('library', () => {
     await reader.close();
     await page.close();
   });
+
+  it('exports the library as an EPUB e-book, one chapter per article', async () => {
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await library.waitForSelector('#articles tr');
+    const titles = await library.locator('#articles .title a').allTextContents();
+    const [download] = await Promise.all([library.waitForEvent('download'), library.click('#export-epub')]);
+    expect(download.suggestedFilename()).toMatch(/^jingdu-\d{4}-\d{2}-\d{2}\.epub$/);
+    const path = join(OUTPUT_DIR, 'library.epub');
+    await download.saveAs(path);
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    expect(Object.keys(files)[0]).toBe('mimetype');
+    const nav = strFromU8(files['OEBPS/nav.xhtml']!);
+    for (const title of titles) expect(nav).toContain(title.replace(/&/g, '&amp;'));
+    expect(Object.keys(files).filter((n) => /^OEBPS\/a\d+\.xhtml$/.test(n))).toHaveLength(titles.length);
+    await library.close();
+  });
 });

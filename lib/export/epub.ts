@@ -1,0 +1,112 @@
+import { strToU8, zipSync } from 'fflate';
+import { escapeHtml } from '../blocks';
+import { displayTime } from '../metadata/display';
+import type { CleanArticle } from '../types';
+
+/**
+ * Saved articles as one EPUB 3 book (an e-reader or Send to Kindle takes it): one
+ * chapter per article, a table of contents, pictures left as links so nothing loads
+ * remotely. Chapters are XHTML, so the sanitized HTML is re-serialized as XML.
+ */
+export interface EpubOptions {
+  title: string;
+  /** A DOM to re-serialize article HTML as XHTML (the page's own, or jsdom in Node). */
+  doc: Document;
+  /** Stable book id and modification time, e.g. from the export time. */
+  id: string;
+  modified: string;
+  lang?: string;
+}
+
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Sanitized article HTML as well-formed XHTML, images as links. */
+function toXhtml(html: string, doc: Document): string {
+  const body = doc.createElement('div');
+  body.innerHTML = html;
+  for (const img of [...body.querySelectorAll('img')]) {
+    const link = doc.createElement('a');
+    link.setAttribute('href', img.getAttribute('src') ?? '');
+    link.textContent = `[图片${img.getAttribute('alt') ? `：${img.getAttribute('alt')}` : ''}]`;
+    img.replaceWith(link);
+  }
+  const serializer = new (doc.defaultView as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
+  return [...body.childNodes].map((n) => serializer.serializeToString(n)).join('\n').replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+}
+
+function chapter(article: CleanArticle, doc: Document, lang: string): string {
+  const meta = [displayTime(article.published), article.source, article.author].filter(Boolean).map((s) => escapeHtml(s!)).join('　');
+  const source = article.url && /^https?:/.test(article.url) ? `<p class="meta"><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="${XHTML_NS}" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">
+<head><title>${escapeHtml(article.title)}</title><link rel="stylesheet" href="style.css"/></head>
+<body>
+<h1>${escapeHtml(article.title)}</h1>
+${article.subtitle ? `<p class="subtitle">${escapeHtml(article.subtitle)}</p>` : ''}
+<p class="meta">${meta}</p>
+${toXhtml(article.contentHtml, doc)}
+${source}
+</body>
+</html>
+`;
+}
+
+function nav(articles: CleanArticle[], title: string, lang: string): string {
+  const items = articles.map((a, i) => `<li><a href="a${i + 1}.xhtml">${escapeHtml(a.title)}</a></li>`).join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="${XHTML_NS}" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">
+<head><title>${escapeHtml(title)}</title></head>
+<body><nav epub:type="toc" id="toc"><h1>${escapeHtml(title)}</h1><ol>
+${items}
+</ol></nav></body>
+</html>
+`;
+}
+
+function opf(articles: CleanArticle[], opts: EpubOptions, lang: string): string {
+  const manifest = articles.map((_, i) => `<item id="a${i + 1}" href="a${i + 1}.xhtml" media-type="application/xhtml+xml"/>`).join('\n');
+  const spine = articles.map((_, i) => `<itemref idref="a${i + 1}"/>`).join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">${escapeHtml(opts.id)}</dc:identifier>
+<dc:title>${escapeHtml(opts.title)}</dc:title>
+<dc:language>${lang}</dc:language>
+<meta property="dcterms:modified">${opts.modified.replace(/\.\d+Z$/, 'Z')}</meta>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="css" href="style.css" media-type="text/css"/>
+${manifest}
+</manifest>
+<spine>
+${spine}
+</spine>
+</package>
+`;
+}
+
+const CONTAINER = `<?xml version="1.0" encoding="utf-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>
+`;
+
+const CSS = `body{line-height:1.8}p{text-indent:2em;margin:0 0 .8em}h1{font-size:1.4em;line-height:1.4}.subtitle,.meta{text-indent:0;color:#555;font-size:.85em}
+figcaption{font-size:.85em;color:#555}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.1em .4em}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #ccc}`;
+
+export function toEpub(articles: CleanArticle[], opts: EpubOptions): Uint8Array {
+  const lang = opts.lang ?? (articles.every((a) => a.script === 'traditional') ? 'zh-Hant' : 'zh-Hans');
+  const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
+    // The EPUB container requires "mimetype" first and stored uncompressed.
+    mimetype: [strToU8('application/epub+zip'), { level: 0 }],
+    'META-INF/container.xml': strToU8(CONTAINER),
+    'OEBPS/content.opf': strToU8(opf(articles, opts, lang)),
+    'OEBPS/nav.xhtml': strToU8(nav(articles, opts.title, lang)),
+    'OEBPS/style.css': strToU8(CSS),
+  };
+  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = strToU8(chapter(a, opts.doc, lang))));
+  return zipSync(files, { level: 6 });
+}
