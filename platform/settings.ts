@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
-import type { CleanArticle } from '../lib/types';
+import type { CleanArticle, CleanOptions } from '../lib/types';
 
 /** Sites the user asked to always show in one script: hostname → variant. */
 export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('local:siteScripts', {
@@ -32,4 +32,11 @@ export const readerPrefs = storage.defineItem<{ theme: 'auto' | 'light' | 'dark'
  */
 export const readerDraft = storage.defineItem<{ article: CleanArticle; variant: ScriptVariant } | null>('session:readerDraft', {
   fallback: null,
+});
+
+/** Cleaning choices a reader made on a site (只看楼主, merge later pages): hostname → options, applied on the next click there. */
+export type SiteCleanOptions = Pick<CleanOptions, 'allPostsByStarter' | 'mergePages'>;
+export const siteCleanOptions = storage.defineItem<Record<string, SiteCleanOptions>>('local:siteCleanOptions', {
+  fallback: {},
+  version: 1,
 });

@@ -6,9 +6,9 @@ import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { openExtensionPage, saveArticle } from '../../platform/library-actions';
-import { articleScript, readerDraft } from '../../platform/settings';
+import { type SiteCleanOptions, articleScript, readerDraft, siteCleanOptions } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
-import { type PopupState, cleanTab } from './clean-tab';
+import { type PopupState, cleanTab, targetTab } from './clean-tab';
 import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { ScriptControls } from './ScriptControls';
@@ -25,6 +25,17 @@ function hostnameOf(url: string | null | undefined): string {
   }
 }
 
+async function rememberedOptions(): Promise<SiteCleanOptions> {
+  const [tab, sites] = await Promise.all([targetTab(), siteCleanOptions.getValue()]);
+  return sites[hostnameOf(tab.url)] ?? {};
+}
+
+async function rememberForSite(hostname: string, choice: SiteCleanOptions): Promise<void> {
+  if (!hostname) return;
+  const sites = await siteCleanOptions.getValue();
+  await siteCleanOptions.setValue({ ...sites, [hostname]: { ...sites[hostname], ...choice } });
+}
+
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [format, setFormat] = useState<ExportFormat>('md');
@@ -35,7 +46,12 @@ export function App() {
   const [options, setOptions] = useState<CleanOptions>({});
 
   useEffect(() => {
-    cleanTab().then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+    rememberedOptions()
+      .then((remembered) => {
+        setOptions(remembered);
+        return cleanTab(remembered);
+      })
+      .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
     articleScript.getValue().then(setVariant);
   }, []);
 
@@ -87,6 +103,11 @@ export function App() {
       .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }))
       .finally(() => setNotice(''));
   };
+  /** 只看楼主 and merging pages are remembered for the site; rule switches are for this article only. */
+  const chooseForSite = (choice: SiteCleanOptions) => {
+    reclean({ ...options, ...choice });
+    void rememberForSite(hostnameOf(state.result.article.url), choice);
+  };
   const disabledRules = options.disabledRules ?? [];
   const toggleRule = (rule: string, on: boolean) =>
     reclean({ ...options, disabledRules: on ? disabledRules.filter((r) => r !== rule) : [...disabledRules, rule] });
@@ -118,13 +139,13 @@ export function App() {
       </nav>
       {article.template.id === 'discuz' && (
         <label class="option">
-          <input id="starter-posts" type="checkbox" checked={!!options.allPostsByStarter} onChange={(e) => reclean({ ...options, allPostsByStarter: (e.target as HTMLInputElement).checked })} />
+          <input id="starter-posts" type="checkbox" checked={!!options.allPostsByStarter} onChange={(e) => chooseForSite({ allPostsByStarter: (e.target as HTMLInputElement).checked })} />
           {t('starterPosts')}
         </label>
       )}
       {(state.result.laterPages > 0 || options.mergePages) && (
         <label class="option">
-          <input id="merge-pages" type="checkbox" checked={!!options.mergePages} onChange={(e) => reclean({ ...options, mergePages: (e.target as HTMLInputElement).checked })} />
+          <input id="merge-pages" type="checkbox" checked={!!options.mergePages} onChange={(e) => chooseForSite({ mergePages: (e.target as HTMLInputElement).checked })} />
           {options.mergePages ? t('pagesMerged', (state.result.article.mergedPages?.length ?? 0) + 1) : t('mergePages', state.result.laterPages)}
         </label>
       )}

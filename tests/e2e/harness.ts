@@ -177,6 +177,14 @@ export async function clickToolbar(browser: ExtensionBrowser, page: Page): Promi
   throw new Error('the toolbar click opened no popup');
 }
 
+/** Forgets the extension's settings (per-site choices, article script), as after a fresh install. */
+export async function clearSettings(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+  await page.evaluate('chrome.storage.local.clear()');
+  await page.close();
+}
+
 export interface ExtensionSuite {
   browser: ExtensionBrowser;
   base: string;

@@ -1,10 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { threadPages } from '../helpers/thread-pages';
-import { OUTPUT_DIR, ROOT, clickToolbar, until, useExtension } from './harness';
+import { OUTPUT_DIR, ROOT, clearSettings, clickToolbar, until, useExtension } from './harness';
 
 const suite = useExtension();
+
+// Every fixture is served from one host, so a choice remembered for the site in one test would carry into the next.
+beforeEach(() => clearSettings(suite.browser));
 
 beforeAll(() => {
   const dir = join(ROOT, 'tests', 'e2e', 'pages', 'generated', 'thread');
@@ -58,6 +61,12 @@ describe('Discuz! thread starter option', () => {
     await popup.evaluate('document.querySelector("#starter-posts").click()');
     await until(async () => ((await popup.text('#content')) ?? '').includes('补充一点'));
     expect(await popup.text('#content')).not.toContain('分摊费用');
+
+    // The choice is remembered for the forum: the next click starts with it.
+    const again = await clickToolbar(suite.browser, page);
+    await again.waitFor('#title');
+    expect(await again.evaluate('document.querySelector("#starter-posts").checked')).toBe(true);
+    expect(await again.text('#content')).toContain('补充一点');
     await page.close();
   });
 });
