@@ -18,6 +18,8 @@ export interface Block {
   text: string;
   kind: BlockKind;
   container?: Container;
+  /** Centered on the page (style or align), as captions under pictures usually are. */
+  centered?: boolean;
   /** Inline HTML of the block as found; used while the text is unchanged. */
   html?: string;
   /** Text when the block was read, to know whether a rule changed it. */

@@ -102,7 +102,13 @@ function findContent(doc: Document, template: Template, opts: CleanOptions): Ele
 function extract(doc: Document, contentEls: Element[]): Extracted | null {
   if (contentEls.length) {
     const root = doc.createElement('div');
-    for (const el of contentEls) root.appendChild(el.cloneNode(true));
+    for (const el of contentEls) {
+      const copy = el.cloneNode(true) as Element;
+      // The family's content is the article even where the page hides it until its scripts run (WeChat).
+      copy.removeAttribute('style');
+      copy.removeAttribute('hidden');
+      root.appendChild(copy);
+    }
     return { root };
   }
   const elements = doc.getElementsByTagName('*').length;
@@ -218,7 +224,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
       title: title?.trim() || null,
       subtitle: familyMeta.subtitle ?? lead?.subtitle ?? header.subtitle,
       poster: familyMeta.poster ?? header.poster,
-      siteName: tagMeta.siteName ?? extracted.siteName ?? null,
+      siteName: familyMeta.siteName ?? tagMeta.siteName ?? extracted.siteName ?? null,
       url: url || null,
       meta,
       headerCaptions: [...header.captions, ...(lead?.captions ?? [])],

@@ -42,6 +42,8 @@ export interface CleanArticle {
   category: string | null;
   edition: string | null;
   stats: ArticleStats;
+  /** Credit lines other than author and editor, as stated ("审核：吴东"); absent in articles saved before it existed. */
+  credits?: string[];
   template: TemplateMatch;
   /** Sanitized HTML of the article body. */
   contentHtml: string;

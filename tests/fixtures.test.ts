@@ -59,6 +59,7 @@ describe.each(fixtures)('$name', (fx) => {
     }
     if (want.subtitle) expect(norm(article.subtitle)).toBe(norm(want.subtitle));
     if (want.poster) expect(article.poster).toBe(want.poster);
+    if (want.credits) expect(article.credits).toEqual(want.credits);
     if (want.stats) expect(article.stats).toEqual(want.stats);
   });
 });

@@ -42,6 +42,7 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
         <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? article.byline} />
         <MetaRow field="source" label={t('metaSource')} value={article.source} />
         <MetaRow field="editor" label={t('metaEditor')} value={article.editor} />
+        <MetaRow field="credits" label={t('metaCredits')} value={article.credits?.join('；')} />
         <MetaRow field="published" label={t('metaPublished')} value={displayTime(article.published)} />
         <MetaRow field="edition" label={t('metaEdition')} value={article.edition} />
         <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />

@@ -39,7 +39,8 @@ function markCaptions(blocks: Block[]): void {
     if (b.kind === 'image' || b.kind === 'caption' || b.container) return;
     const prev = lines[i - 1];
     // News sites put the caption in the paragraph right under the picture.
-    if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && !isHeadingLike(b.text)) {
+    // A short centered line under a picture is its caption even when it reads like a heading.
+    if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && (!isHeadingLike(b.text) || b.centered)) {
       b.kind = 'caption';
     } else if (isCreditOnly(b.text) && prev && (prev.kind === 'text' || prev.kind === 'caption') && prev.text.length <= 150) {
       b.text = trimSpace(prev.text) + trimSpace(b.text);

@@ -103,6 +103,7 @@ export function buildArticle(parts: ArticleParts, sanitize: Sanitizer): CleanArt
     poster: parts.poster,
     category: meta.category ?? null,
     edition: meta.edition ?? null,
+    credits: meta.credits ?? [],
     stats: { ...(meta.views !== undefined && { views: meta.views }), ...(meta.replies !== undefined && { replies: meta.replies }) },
     template: parts.template,
     contentHtml: sanitize([...headerCaptionHtml, renderBlocks(body.blocks)].join('\n')),

@@ -27,6 +27,7 @@ export function convertArticle(article: CleanArticle, convert: Convert): CleanAr
     poster: c(article.poster),
     category: c(article.category),
     edition: c(article.edition),
+    credits: article.credits?.map(convert),
     contentHtml: convertHtmlText(article.contentHtml, convert),
     paragraphs,
     headings: article.headings.map(convert),

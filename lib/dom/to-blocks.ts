@@ -30,6 +30,11 @@ function isHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || style.includes('display:none') || style.includes('visibility:hidden');
 }
 
+function isCenteredBlock(el: Element): boolean {
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return el.tagName.toUpperCase() === 'CENTER' || el.getAttribute('align')?.toLowerCase() === 'center' || style.includes('text-align:center');
+}
+
 export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   const blocks: Block[] = [];
   let text = '';
@@ -38,9 +43,11 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   let container: Container | undefined;
   let nextId = 0;
 
+  let centered = 0;
+
   const flush = () => {
     const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
-    if (t) blocks.push(container ? { ...textBlock(t, kind, html.trim()), container } : textBlock(t, kind, html.trim()));
+    if (t) blocks.push({ ...textBlock(t, kind, html.trim()), ...(container && { container }), ...(centered > 0 && { centered: true }) });
     text = '';
     html = '';
   };
@@ -101,8 +108,11 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     const outer = kind;
     if (HEADING.test(tag)) kind = 'heading';
     else if (tag === 'FIGCAPTION') kind = 'caption';
+    const isCentered = isCenteredBlock(el);
+    if (isCentered) centered++;
     el.childNodes.forEach(walk);
     flush();
+    if (isCentered) centered--;
     kind = outer;
   };
 

@@ -31,7 +31,7 @@ function labelsFor(a: CleanArticle) {
 
 function metaLine(a: CleanArticle): string {
   const l = labelsFor(a);
-  return [displayTime(a.published), a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`]
+  return [displayTime(a.published), a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`, ...(a.credits ?? [])]
     .filter(Boolean)
     .join('  ');
 }

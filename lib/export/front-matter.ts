@@ -29,6 +29,7 @@ export function frontMatter(article: CleanArticle, notes: SavedNotes = {}): stri
     ['note', notes.note],
   ];
   const lines = fields.filter(([, v]) => v).map(([k, v]) => `${k}: ${yamlString(v!)}`);
+  if (article.credits?.length) lines.push(`credits: [${article.credits.map(yamlString).join(', ')}]`);
   if (notes.tags?.length) lines.push(`tags: [${notes.tags.map(yamlString).join(', ')}]`);
   return `---\n${lines.join('\n')}\n---\n`;
 }

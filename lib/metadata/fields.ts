@@ -12,6 +12,8 @@ export interface MetaFields {
   views?: number;
   replies?: number;
   timezoneHint?: string;
+  /** Other credit lines, as stated: "审核：吴东", "排版：林一". */
+  credits?: string[];
 }
 
 type FieldName = 'source' | 'author' | 'editor' | 'category';
@@ -22,6 +24,8 @@ const KEYS: Array<[RegExp, FieldName]> = [
   [/^(责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對)$/, 'editor'],
   [/^(分类|分類|栏目|欄目)$/, 'category'],
 ];
+/** Credit lines WeChat and portal articles end with; kept as stated, not as a field of their own. */
+const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*\S.{0,40}$/;
 const KEY_WITH_COLON =
   /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
 /** Values end at brackets or bars; a key:value pair never spans them. */
@@ -85,6 +89,8 @@ export function readMetaLine(line: string): MetaFields | null {
   if (!text || text.length > 100) return null;
   const found: MetaFields = {};
 
+  if (CREDIT_LINE.test(text)) return { credits: [text] };
+
   const tz = TIMEZONE.exec(text);
   if (tz) return { timezoneHint: tz[0].replace(/\s+/g, '') };
 
@@ -124,8 +130,10 @@ export function readMetaLine(line: string): MetaFields | null {
   return Object.keys(found).length ? found : null;
 }
 
+/** Adds what `from` states that `into` does not have yet; credit lines add up. */
 export function mergeMeta(into: MetaFields, from: MetaFields): void {
   for (const [k, v] of Object.entries(from) as Array<[keyof MetaFields, never]>) {
-    if (v !== undefined && into[k] === undefined) into[k] = v;
+    if (k === 'credits') into.credits = [...new Set([...(into.credits ?? []), ...(from.credits ?? [])])];
+    else if (v !== undefined && into[k] === undefined) into[k] = v;
   }
 }

@@ -5,20 +5,22 @@ import { jammerRule } from './jammer';
 import { navigationRule } from './navigation';
 import { pagerRule } from './pager';
 import { pinyinRule } from './pinyin';
+import { qrCodeRule } from './qr-code';
 import { punctuationRule } from './punctuation';
 import { repeatedTitleRule } from './repeated-title';
 import { seoLinksRule } from './seo-links';
 import { shareWidgetRule } from './share-widget';
+import { trailingLinksRule } from './trailing-links';
 import type { Rule } from './types';
 
 /** Rules that take artifacts out of the inside of lines; they run first, on every line. */
 export const INLINE_RULES: Rule[] = [jammerRule, pinyinRule];
 
 /** Rules that drop whole lines of site chrome, wherever on the page they stand. */
-export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, pagerRule, seoLinksRule, attachmentsRule];
+export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, pagerRule, seoLinksRule, attachmentsRule, qrCodeRule];
 
 /** Rules that only make sense inside the article body, in this order. */
-export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule];
+export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule, trailingLinksRule];
 
 /** Optional normalization, applied last. */
 export const NORMALIZE_RULES: Rule[] = [punctuationRule];

@@ -5,10 +5,11 @@ import { generic } from './generic';
 import { newsPortal } from './news-portal';
 import { phpwind } from './phpwind';
 import { pinyinMirror } from './pinyin-mirror';
+import { wechat } from './wechat';
 import type { Detection, Template } from './types';
 
 /** Every page family Jingdu knows, most specific first. `generic` always matches. */
-export const TEMPLATES: Template[] = [discuz, phpwind, epaper, pinyinMirror, newsPortal, generic];
+export const TEMPLATES: Template[] = [discuz, phpwind, epaper, wechat, pinyinMirror, newsPortal, generic];
 
 /** Below this score a family's evidence is too thin to act on. */
 const MIN_SCORE = 0.35;

@@ -15,6 +15,7 @@ export interface Expected {
   author?: string;
   source?: string;
   editor?: string;
+  credits?: string[];
   poster?: string;
   stats?: { views?: number; replies?: number };
   images?: number;

@@ -1,4 +1,6 @@
 import { isPagerLine } from '../../lib/rules/pager';
+import { qrCodeRule } from '../../lib/rules/qr-code';
+import { trailingLinksRule } from '../../lib/rules/trailing-links';
 import { describe, expect, it } from 'vitest';
 import { type Block, textBlock } from '../../lib/blocks';
 import { boilerplateRule } from '../../lib/rules/boilerplate';
@@ -104,5 +106,28 @@ describe('pager lines', () => {
   });
   it.each(['下一页', '2020年3月5日', '第3版', '全镇18个村 1 2 3 期工程', '12'])('keeps %j', (line) => {
     expect(isPagerLine(line)).toBe(false);
+  });
+});
+
+describe('links and QR codes at the end of an article', () => {
+  const ctx = { title: null, boilerplate: [] };
+  it('drops the run of link-only lines that ends the body, and nothing before it', () => {
+    const body: Block[] = [
+      textBlock('正文最后一段，写到这里就结束了。', 'text', '正文最后一段，<a href="https://x.example/a">写到这里</a>就结束了。'),
+      textBlock('一个村庄的十年', 'text', '<a href="https://x.example/1">一个村庄的十年</a>'),
+      textBlock('返乡青年的第一块茶园', 'text', '<a href="https://x.example/2">返乡青年的第一块茶园</a>'),
+    ];
+    expect(trailingLinksRule.apply(body, ctx).removed).toBe(2);
+    expect(body.map((b) => !!b.dropped)).toEqual([false, true, true]);
+  });
+  it('drops a picture beside a "scan to follow" line, not other pictures', () => {
+    const body: Block[] = [
+      { text: '', kind: 'image', src: 'https://x.example/photo.jpg' },
+      textBlock('茶农在市场里交易新采的茶青 郑远 摄'),
+      { text: '', kind: 'image', src: 'https://x.example/qr.jpg' },
+      { ...textBlock('长按识别二维码关注我们'), dropped: true },
+    ];
+    expect(qrCodeRule.apply(body, ctx).removed).toBe(1);
+    expect(body.map((b) => !!b.dropped)).toEqual([false, false, true, true]);
   });
 });

@@ -55,6 +55,11 @@ describe('metadata lines', () => {
     expect(readMetaLine('2020年3月5日，杭锦旗召开会议，部署复工复产工作。')).toBeNull();
     expect(readMetaLine('党员干部职工对进出人员测量体温一丝不苟，工作人员定时对人员密集的车间进行消杀作业。')).toBeNull();
   });
+  it('keeps credit lines as stated, and credit words inside sentences alone', () => {
+    expect(readMetaLine('审核：吴东')).toEqual({ credits: ['审核：吴东'] });
+    expect(readMetaLine('排版: 林一')).toEqual({ credits: ['排版: 林一'] });
+    expect(readMetaLine('审核通过后，补贴资金将在十个工作日内发放到农户账户。')).toBeNull();
+  });
   it('joins two-character names padded with a space', () => {
     expect(joinNames('李中文 江 南')).toBe('李中文 江南');
   });
