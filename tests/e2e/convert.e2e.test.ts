@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickToolbar, until, useExtension } from './harness';
+import { clickToolbar, openPopup, until, useExtension } from './harness';
 
 const suite = useExtension();
 
@@ -31,10 +31,7 @@ describe('page view in 简/繁', () => {
 
 describe('article script switch', () => {
   it('shows a Traditional mirror article in Simplified and back', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/pinyin-mirror--rare-earth-park.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#title');
+    const { page, popup } = await openPopup(suite, 'pinyin-mirror--rare-earth-park.html', '#title');
     expect(await popup.text('#title')).toBe('包頭稀土高新區堅決打贏疫情防控阻擊戰');
 
     await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'cn'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);

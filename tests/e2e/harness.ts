@@ -204,6 +204,15 @@ export function useExtension(): ExtensionSuite {
   return suite;
 }
 
+/** Opens a served page, clicks the toolbar on it and waits for `selector` in the popup. */
+export async function openPopup(suite: ExtensionSuite, path: string, selector: string): Promise<{ page: Page; popup: RealPopup }> {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.base}/${path}`);
+  const popup = await clickToolbar(suite.browser, page);
+  await popup.waitFor(selector);
+  return { page, popup };
+}
+
 /** Polls until check() holds. */
 export async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;

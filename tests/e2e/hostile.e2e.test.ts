@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, SPOTS, hostilePage } from '../helpers/hostile';
-import { ROOT, clickToolbar, useExtension } from './harness';
+import { ROOT, openPopup, useExtension } from './harness';
 
 const suite = useExtension();
 const GENERATED = join(ROOT, 'tests', 'e2e', 'pages', 'generated');
@@ -15,10 +15,7 @@ beforeAll(() => {
 
 describe('a page that throws in its own scripts', () => {
   it('is cleaned all the same, iframes left out', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/throwing-scripts.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#title, #message');
+    const { page, popup } = await openPopup(suite, 'throwing-scripts.html', '#title, #message');
     expect(await popup.text('#title')).toBe('河道治理工程通过验收');
     const content = (await popup.text('#content')) ?? '';
     expect(content).toContain('历时两年的城东河道综合治理工程');
@@ -30,10 +27,7 @@ describe('a page that throws in its own scripts', () => {
 
 describe('hostile pages', () => {
   it.each(SPOTS)('payloads in the %s run nowhere: not in the popup, the library or the reader', async (spot) => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/generated/hostile-${spot}.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#title, #message');
+    const { page, popup } = await openPopup(suite, `generated/hostile-${spot}.html`, '#title, #message');
     expect(await popup.evaluate('window.__pwned')).toBeUndefined();
     expect(await popup.evaluate<number>('document.querySelectorAll("#content script, #content iframe, #content [onerror], #content [onload], #content a[href^=javascript]").length')).toBe(0);
     await popup.evaluate('document.querySelector("#save")?.click()');

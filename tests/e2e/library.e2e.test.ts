@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OUTPUT_DIR, clickToolbar, until, useExtension } from './harness';
+import { OUTPUT_DIR, clickToolbar, openPopup, until, useExtension } from './harness';
 
 const suite = useExtension();
 
@@ -104,10 +104,7 @@ describe('library', () => {
   });
 
   it('opens the popup article in the reader without saving it, and saves from there', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/epaper--county-spring-farming.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#open-reader');
+    const { page, popup } = await openPopup(suite, 'epaper--county-spring-farming.html', '#open-reader');
     const title = await popup.text('#title');
     const [reader] = await Promise.all([suite.browser.context.waitForEvent('page'), popup.evaluate('document.querySelector("#open-reader").click()')]);
     await reader.waitForSelector('#title');
@@ -158,10 +155,7 @@ describe('library', () => {
   });
 
   it('gives a long article a table of contents, and prints the article alone', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/pinyin-mirror--rare-earth-park.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#open-reader');
+    const { page, popup } = await openPopup(suite, 'pinyin-mirror--rare-earth-park.html', '#open-reader');
     const [reader] = await Promise.all([suite.browser.context.waitForEvent('page'), popup.evaluate('document.querySelector("#open-reader").click()')]);
     await reader.setViewportSize({ width: 800, height: 400 });
     await reader.waitForSelector('#toc');

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { threadPages } from '../helpers/thread-pages';
-import { OUTPUT_DIR, ROOT, clearSettings, clickToolbar, until, useExtension } from './harness';
+import { OUTPUT_DIR, ROOT, clearSettings, clickToolbar, openPopup, until, useExtension } from './harness';
 
 const suite = useExtension();
 
@@ -18,10 +18,7 @@ beforeAll(() => {
 
 describe('toolbar click on a forum thread', () => {
   it('shows the cleaned article, its family and metadata in the popup', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/discuz--party-members-thread.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#title');
+    const { page, popup } = await openPopup(suite, 'discuz--party-members-thread.html', '#title');
 
     expect(await popup.text('#title')).toBe('杭锦旗：党员闻令而动 堡垒因战而坚');
     expect(await popup.evaluate('document.querySelector("[data-template]").dataset.template')).toBe('discuz');
@@ -42,10 +39,7 @@ describe('toolbar click on a forum thread', () => {
 
 describe('pages without an article', () => {
   it('says so clearly instead of showing junk', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/search-results.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#message');
+    const { page, popup } = await openPopup(suite, 'search-results.html', '#message');
     expect(await popup.text('#message')).toContain('没有找到文章');
     await page.close();
   });
@@ -53,10 +47,7 @@ describe('pages without an article', () => {
 
 describe('Discuz! thread starter option', () => {
   it('adds the starter’s later posts and never other users’ replies', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/discuz--starter-posts-only.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#starter-posts');
+    const { page, popup } = await openPopup(suite, 'discuz--starter-posts-only.html', '#starter-posts');
     expect(await popup.text('#content')).not.toContain('补充一点');
     await popup.evaluate('document.querySelector("#starter-posts").click()');
     await until(async () => ((await popup.text('#content')) ?? '').includes('补充一点'));
@@ -73,10 +64,7 @@ describe('Discuz! thread starter option', () => {
 
 describe('the removed-items report', () => {
   it('names each step in the UI language and can switch one off for this article and back', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/phpwind--deep-focus-post.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#removed li[data-rule="jammer"] button');
+    const { page, popup } = await openPopup(suite, 'phpwind--deep-focus-post.html', '#removed li[data-rule="jammer"] button');
     expect(await popup.text('#removed li[data-rule="jammer"] b')).toBe('防复制干扰码');
     expect(await popup.text('#content')).not.toContain('?88`fJ@tk?');
 
@@ -92,10 +80,7 @@ describe('the removed-items report', () => {
 
 describe('an article split over pages', () => {
   it('offers to merge the later pages, fetches them (GBK, same site) and appends them in order', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/paged/report.htm`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#merge-pages');
+    const { page, popup } = await openPopup(suite, 'paged/report.htm', '#merge-pages');
     expect(await popup.text('#title')).toBe('南湖镇农村生活污水治理两年全覆盖');
     expect(await popup.text('#content')).not.toContain('目前，全镇已有十一个村');
 
@@ -112,10 +97,7 @@ describe('an article split over pages', () => {
 
 describe('a Discuz! thread over several pages', () => {
   it('offers the later pages only with 只看楼主, then adds the starter’s posts from them', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/generated/thread/thread-9088-1-1.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#starter-posts');
+    const { page, popup } = await openPopup(suite, 'generated/thread/thread-9088-1-1.html', '#starter-posts');
     expect(await popup.evaluate('!!document.querySelector("#merge-pages")')).toBe(false);
 
     await popup.evaluate('document.querySelector("#starter-posts").click()');
@@ -131,10 +113,7 @@ describe('a Discuz! thread over several pages', () => {
 
 describe('copy', () => {
   it('copies the article as rich text (HTML with its table) and plain text together', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.base}/news-portal--flood-season-duty.html`);
-    const popup = await clickToolbar(suite.browser, page);
-    await popup.waitFor('#copy');
+    const { page, popup } = await openPopup(suite, 'news-portal--flood-season-duty.html', '#copy');
     const cdp = await suite.browser.context.browser()!.newBrowserCDPSession();
     await cdp.send('Browser.grantPermissions', { origin: `chrome-extension://${suite.browser.extensionId}`, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] } as never);
     await popup.evaluate(`(() => { const s = document.querySelector('#format'); s.value = 'html'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
