@@ -25,7 +25,7 @@ const KEYS: Array<[RegExp, FieldName]> = [
   [/^(分类|分類|栏目|欄目)$/, 'category'],
 ];
 /** Credit lines WeChat and portal articles end with; kept as stated, not as a field of their own. */
-const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*\S.{0,40}$/;
+const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*[^\s，。；！？,;!?][^，。；！？,;!?]{0,29}$/;
 const KEY_WITH_COLON =
   /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
 /** Values end at brackets or bars; a key:value pair never spans them. */

@@ -2,6 +2,8 @@ import { type Rule, emptyResult, record } from './types';
 
 /** A line that is one link and nothing else: `<a href="…">另一篇文章的标题</a>`. */
 const LINK_ONLY = /^<a href="[^"]*">[^<]*<\/a>$/;
+/** Links to documents are the article's attachments (附件: a notice's PDF), never a reading list. */
+const DOCUMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt)(?:[?#"]|$)/i;
 
 /**
  * Articles end with lists of other articles (往期推荐, 相关新闻): lines that are each
@@ -15,7 +17,8 @@ export const trailingLinksRule: Rule = {
     for (let i = blocks.length - 1; i >= 0; i--) {
       const b = blocks[i]!;
       if (b.dropped) continue;
-      if (b.kind === 'image' || !b.html || b.text !== b.original || !LINK_ONLY.test(b.html.trim())) break;
+      const html = b.html?.trim() ?? '';
+      if (b.kind === 'image' || b.text !== b.original || !LINK_ONLY.test(html) || DOCUMENT.test(html) || DOCUMENT.test(b.text)) break;
       b.dropped = true;
       record(result, b.text);
     }

@@ -120,6 +120,14 @@ describe('links and QR codes at the end of an article', () => {
     expect(trailingLinksRule.apply(body, ctx).removed).toBe(2);
     expect(body.map((b) => !!b.dropped)).toEqual([false, true, true]);
   });
+  it('keeps a notice’s attachments, which are links too', () => {
+    const body: Block[] = [
+      textBlock('请各乡镇于7月15日前报送排查情况。'),
+      textBlock('附件1：小型水库责任人名单.xlsx', 'text', '<a href="/files/2023/zrr.xlsx">附件1：小型水库责任人名单.xlsx</a>'),
+      textBlock('关于做好主汛期防汛工作的通知', 'text', '<a href="/files/2023/notice.pdf">关于做好主汛期防汛工作的通知</a>'),
+    ];
+    expect(trailingLinksRule.apply(body, ctx).removed).toBe(0);
+  });
   it('drops a picture beside a "scan to follow" line, not other pictures', () => {
     const body: Block[] = [
       { text: '', kind: 'image', src: 'https://x.example/photo.jpg' },
@@ -129,5 +137,12 @@ describe('links and QR codes at the end of an article', () => {
     ];
     expect(qrCodeRule.apply(body, ctx).removed).toBe(1);
     expect(body.map((b) => !!b.dropped)).toEqual([false, false, true, true]);
+  });
+  it('keeps a photo beside a sentence about scanning codes', () => {
+    const body: Block[] = [
+      { text: '', kind: 'image', src: 'https://x.example/poster.jpg' },
+      textBlock('社区在小区门口张贴了公告，居民用手机扫码即可查询本周的垃圾分类收运时间表。'),
+    ];
+    expect(qrCodeRule.apply(body, ctx).removed).toBe(0);
   });
 });

@@ -59,6 +59,7 @@ describe('metadata lines', () => {
     expect(readMetaLine('审核：吴东')).toEqual({ credits: ['审核：吴东'] });
     expect(readMetaLine('排版: 林一')).toEqual({ credits: ['排版: 林一'] });
     expect(readMetaLine('审核通过后，补贴资金将在十个工作日内发放到农户账户。')).toBeNull();
+    expect(readMetaLine('设计：采用三层结构，底层架空防潮。')?.credits).toBeUndefined();
   });
   it('joins two-character names padded with a space', () => {
     expect(joinNames('李中文 江 南')).toBe('李中文 江南');
