@@ -32,6 +32,11 @@ function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport)
   }
 }
 
+/** Centered, and not a section title in bold or numbered (一、 / 1.) as WeChat articles set them under a banner. */
+function isCenteredCaption(b: Block): boolean {
+  return !!b.centered && !/^<strong>[\s\S]*<\/strong>$/.test(b.html ?? '') && !/^[一二三四五六七八九十\d]+[、.．]/.test(b.text);
+}
+
 /** Captions: figcaptions, short lines under a picture, lines ending in a photo credit, a lone credit line with the line above it. */
 function markCaptions(blocks: Block[]): void {
   const lines = live(blocks);
@@ -40,7 +45,7 @@ function markCaptions(blocks: Block[]): void {
     const prev = lines[i - 1];
     // News sites put the caption in the paragraph right under the picture.
     // A short centered line under a picture is its caption even when it reads like a heading.
-    if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && (!isHeadingLike(b.text) || b.centered)) {
+    if (prev?.kind === 'image' && b.kind === 'text' && b.text.length <= 60 && (!isHeadingLike(b.text) || isCenteredCaption(b))) {
       b.kind = 'caption';
     } else if (isCreditOnly(b.text) && prev && (prev.kind === 'text' || prev.kind === 'caption') && prev.text.length <= 150) {
       b.text = trimSpace(prev.text) + trimSpace(b.text);

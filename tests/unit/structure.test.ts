@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../lib/article/body';
 import { renderBlocks } from '../../lib/article/build';
+import { RemovalReport } from '../../lib/article/report';
 import { toBlocks } from '../../lib/dom/to-blocks';
 import { toMarkdown } from '../../lib/export/formats';
 import { cleanText } from '../../lib/text-pipeline';
@@ -40,5 +42,22 @@ describe('lists, quotations and data tables keep their shape', () => {
     const contentHtml = html('<table><thead><tr><th>项目</th><th>说明</th></tr></thead><tbody><tr><td>A|B线</td><td>改线</td></tr></tbody></table>');
     const md = toMarkdown({ ...cleanText(loadGolden()[0]!.seedText), contentHtml });
     expect(md).toContain('| A\\|B线 | 改线 |');
+  });
+});
+
+describe('a centered line under a picture', () => {
+  const caption = (body: string) => {
+    const blocks = toBlocks(new JSDOM(`<body>${body}</body>`).window.document.body);
+    return cleanBody(blocks, { ctx: { title: null, boilerplate: [] }, report: new RemovalReport(), disabled: [], fullWidth: true }).captions;
+  };
+  const photo = '<p><img src="https://x.example/a.jpg"></p>';
+  const prose = '<p>图书室是三年前由村里的老校舍改建的，藏书从最初的八百册增加到现在的六千多册。</p>';
+
+  it('is the picture’s caption, though short and unpunctuated', () => {
+    expect(caption(`${photo}<p style="text-align: center"><span style="font-size: 12px">孩子们在图书室里写作业</span></p>${prose}`)).toEqual(['孩子们在图书室里写作业']);
+  });
+  it('is a section title when set in bold or numbered', () => {
+    expect(caption(`${photo}<p style="text-align: center"><strong>晚上开门才有人来</strong></p>${prose}`)).toEqual([]);
+    expect(caption(`${photo}<p style="text-align: center">一、晚上开门才有人来</p>${prose}`)).toEqual([]);
   });
 });
