@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { escapeHtml } from '../blocks';
-import { displayTime } from '../metadata/display';
 import type { CleanArticle } from '../types';
+import { imagesAsLinks, metaLine } from './formats';
 
 /**
  * Saved articles as one EPUB 3 book (an e-reader or Send to Kindle takes it): one
@@ -20,22 +20,15 @@ export interface EpubOptions {
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** Sanitized article HTML as well-formed XHTML, images as links. */
+/** Sanitized article HTML as well-formed XHTML. */
 function toXhtml(html: string, doc: Document): string {
   const body = doc.createElement('div');
   body.innerHTML = html;
-  for (const img of [...body.querySelectorAll('img')]) {
-    const link = doc.createElement('a');
-    link.setAttribute('href', img.getAttribute('src') ?? '');
-    link.textContent = `[图片${img.getAttribute('alt') ? `：${img.getAttribute('alt')}` : ''}]`;
-    img.replaceWith(link);
-  }
   const serializer = new (doc.defaultView as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
   return [...body.childNodes].map((n) => serializer.serializeToString(n)).join('\n').replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
 }
 
 function chapter(article: CleanArticle, doc: Document, lang: string): string {
-  const meta = [displayTime(article.published), article.source, article.author].filter(Boolean).map((s) => escapeHtml(s!)).join('　');
   const source = article.url && /^https?:/.test(article.url) ? `<p class="meta"><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>
@@ -44,8 +37,8 @@ function chapter(article: CleanArticle, doc: Document, lang: string): string {
 <body>
 <h1>${escapeHtml(article.title)}</h1>
 ${article.subtitle ? `<p class="subtitle">${escapeHtml(article.subtitle)}</p>` : ''}
-<p class="meta">${meta}</p>
-${toXhtml(article.contentHtml, doc)}
+<p class="meta">${escapeHtml(metaLine(article))}</p>
+${toXhtml(imagesAsLinks(article), doc)}
 ${source}
 </body>
 </html>

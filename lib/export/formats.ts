@@ -29,7 +29,8 @@ function labelsFor(a: CleanArticle) {
   return a.script === 'traditional' ? LABELS.traditional : LABELS.simplified;
 }
 
-function metaLine(a: CleanArticle): string {
+/** The date, source, author, editor and credits line every export puts under the title. */
+export function metaLine(a: CleanArticle): string {
   const l = labelsFor(a);
   return [displayTime(a.published), a.source && `${l.source}：${a.source}`, a.author && `${l.author}：${a.author}`, a.editor && `${l.editor}：${a.editor}`, ...(a.credits ?? [])]
     .filter(Boolean)
@@ -71,14 +72,20 @@ table{border-collapse:collapse;font-size:.85em}th,td{border:1px solid #ccc;paddi
 @media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#ddd}.meta,figcaption{color:#999}a{color:#8ab4f8}}`;
 
 /** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */
-export function toStandaloneHtml(article: CleanArticle): string {
+/** The article's HTML with pictures as links ([图片：alt]), so an exported file loads nothing remotely. */
+export function imagesAsLinks(article: CleanArticle): string {
   const l = labelsFor(article);
   // contentHtml is already sanitized, with attributes quoted and escaped by the serializer.
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
-  const body = article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
+  return article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
     const alt = attr(tag, 'alt');
     return `<a href="${attr(tag, 'src')}">[${l.image}${alt ? `：${alt}` : ''}]</a>`;
   });
+}
+
+export function toStandaloneHtml(article: CleanArticle): string {
+  const l = labelsFor(article);
+  const body = imagesAsLinks(article);
   const source = article.url ? `<p class="meta">${l.original}：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<!doctype html>
 <html lang="${l.lang}">
