@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, clickToolbar, until, useExtension } from './harness';
+import { ROOT, clickToolbar, savedParagraphs, until, useExtension } from './harness';
 
 const suite = useExtension();
 const GENERATED = join(ROOT, 'tests', 'e2e', 'pages', 'generated');
@@ -36,14 +36,7 @@ describe('huge pages', () => {
     // Saving keeps every paragraph, not just the preview.
     await popup.evaluate('document.querySelector("#save").click()');
     await until(async () => !!(await popup.text('#notice')), 60_000);
-    const saved = await popup.evaluate<number>(`new Promise((resolve, reject) => {
-      const open = indexedDB.open('jingdu-library');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const get = open.result.transaction('articles').objectStore('articles').get(${JSON.stringify(`${suite.base}/generated/ten-mb.html`)});
-        get.onsuccess = () => resolve(get.result?.article.paragraphs.length ?? 0);
-      };
-    })`);
+    const saved = await popup.evaluate<number | null>(savedParagraphs(`${suite.base}/generated/ten-mb.html`));
     expect(saved).toBe(55_000);
     await page.close();
   });

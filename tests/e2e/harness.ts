@@ -133,6 +133,11 @@ export class RealPopup {
     await this.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)}).click()`, userGesture: true });
   }
 
+  /** Whether the element's text includes `text` (false while it is missing). */
+  async hasText(selector: string, text: string): Promise<boolean> {
+    return ((await this.text(selector)) ?? '').includes(text);
+  }
+
   text(selector: string): Promise<string | null> {
     return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
   }
@@ -211,6 +216,21 @@ export async function openPopup(suite: ExtensionSuite, path: string, selector: s
   const popup = await clickToolbar(suite.browser, page);
   await popup.waitFor(selector);
   return { page, popup };
+}
+
+/**
+ * An expression any extension page can evaluate: the number of paragraphs of the
+ * article saved in the library under `url`, or null when none is saved.
+ */
+export function savedParagraphs(url: string): string {
+  return `new Promise((resolve, reject) => {
+    const open = indexedDB.open('jingdu-library');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('articles').objectStore('articles').get(${JSON.stringify(url)});
+      get.onsuccess = () => resolve(get.result ? get.result.article.paragraphs.length : null);
+    };
+  })`;
 }
 
 /** Polls until check() holds. */

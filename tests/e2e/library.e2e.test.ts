@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OUTPUT_DIR, clickToolbar, openPopup, until, useExtension } from './harness';
+import { OUTPUT_DIR, clickToolbar, openPopup, savedParagraphs, until, useExtension } from './harness';
 
 const suite = useExtension();
 
@@ -111,18 +111,7 @@ describe('library', () => {
     expect(await reader.textContent('#title')).toBe(title);
     expect(await reader.textContent('#content')).toContain('春耕');
 
-    const inLibrary = () =>
-      reader.evaluate(
-        (url) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('jingdu-library');
-            open.onsuccess = () => {
-              const get = open.result.transaction('articles').objectStore('articles').get(url);
-              get.onsuccess = () => resolve(get.result !== undefined);
-            };
-          }),
-        page.url(),
-      );
+    const inLibrary = async () => (await reader.evaluate<number | null>(savedParagraphs(page.url()))) !== null;
     expect(await inLibrary()).toBe(false);
     await reader.click('#reader-save');
     await reader.waitForSelector('#notice');

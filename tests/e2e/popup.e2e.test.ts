@@ -50,7 +50,7 @@ describe('Discuz! thread starter option', () => {
     const { page, popup } = await openPopup(suite, 'discuz--starter-posts-only.html', '#starter-posts');
     expect(await popup.text('#content')).not.toContain('补充一点');
     await popup.evaluate('document.querySelector("#starter-posts").click()');
-    await until(async () => ((await popup.text('#content')) ?? '').includes('补充一点'));
+    await until(() => popup.hasText('#content', '补充一点'));
     expect(await popup.text('#content')).not.toContain('分摊费用');
 
     // The choice is remembered for the forum: the next click starts with it.
@@ -69,11 +69,11 @@ describe('the removed-items report', () => {
     expect(await popup.text('#content')).not.toContain('?88`fJ@tk?');
 
     await popup.evaluate('document.querySelector(\'#removed li[data-rule="jammer"] button\').click()');
-    await until(async () => ((await popup.text('#content')) ?? '').includes('?88`fJ@tk?'));
+    await until(() => popup.hasText('#content', '?88`fJ@tk?'));
     expect(await popup.text('#removed li.off[data-rule="jammer"]')).toContain('已关闭');
 
     await popup.evaluate('document.querySelector(\'#removed li.off[data-rule="jammer"] button\').click()');
-    await until(async () => !((await popup.text('#content')) ?? '').includes('?88`fJ@tk?'));
+    await until(async () => !(await popup.hasText('#content', '?88`fJ@tk?')));
     await page.close();
   });
 });
@@ -85,7 +85,7 @@ describe('an article split over pages', () => {
     expect(await popup.text('#content')).not.toContain('目前，全镇已有十一个村');
 
     await popup.evaluate('document.querySelector("#merge-pages").click()');
-    await until(async () => ((await popup.text('#content')) ?? '').includes('目前，全镇已有十一个村'));
+    await until(() => popup.hasText('#content', '目前，全镇已有十一个村'));
     const content = (await popup.text('#content')) ?? '';
     expect(content.indexOf('入夏以来')).toBeLessThan(content.indexOf('试点过程中'));
     expect(content.indexOf('试点过程中')).toBeLessThan(content.indexOf('目前，全镇'));
@@ -103,7 +103,7 @@ describe('a Discuz! thread over several pages', () => {
     await popup.evaluate('document.querySelector("#starter-posts").click()');
     await popup.waitFor('#merge-pages');
     await popup.evaluate('document.querySelector("#merge-pages").click()');
-    await until(async () => ((await popup.text('#content')) ?? '').includes('再更新一下：停车棚已经开工'));
+    await until(() => popup.hasText('#content', '再更新一下：停车棚已经开工'));
     const content = (await popup.text('#content')) ?? '';
     expect(content).toContain('补充一点');
     expect(content).not.toMatch(/充电口一直不够用|分摊费用/);
