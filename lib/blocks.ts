@@ -25,6 +25,8 @@ export interface Block {
   /** Text when the block was read, to know whether a rule changed it. */
   original?: string;
   src?: string;
+  /** A picture too small to be one (logo, button, provider mark). */
+  icon?: boolean;
   dropped?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { type Block, squash } from './blocks';
+import { type Block, cjkCount, squash } from './blocks';
 import { cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
@@ -10,6 +10,7 @@ import { flattenDeepNesting, maxDepth } from './dom/flatten';
 import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
+import { chooseHeadline } from './metadata/headline';
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
 import { stripPinyin } from './rules/pinyin';
@@ -70,6 +71,7 @@ function metaTags(doc: Document): DomMeta {
   const published = get('meta[property="article:published_time"]') ?? get('meta[name="publishdate"]') ?? get('meta[name="PubDate"]');
   if (published) out.published = /^\d{4}-\d{2}-\d{2}T/.test(published) ? published : (parseChineseDate(published) ?? published);
   out.siteName = get('meta[property="og:site_name"]');
+  out.ogTitle = get('meta[property="og:title"]');
   const author = get('meta[name="author"]');
   // Forum engines put their own credits in name=author.
   if (author && !/admin|管理员|Discuz|Comsenz|phpwind/i.test(author)) out.author = author;
@@ -140,29 +142,23 @@ function surroundings(page: Block[], body: Block[]): { header: Block[]; footer: 
   return { header: page.slice(Math.max(0, start - 60), start), footer: end >= start ? page.slice(end + 1) : [] };
 }
 
+/** A complete sentence of some length: news paragraphs can be this short, and they are body. */
+function isShortParagraph(text: string): boolean {
+  return /[。！？!?…]$/.test(text.trim()) && cjkCount(text) >= 12;
+}
+
 /**
  * Forum posts and mirrors often open with the headline again, a kicker line and a
  * byline before the prose starts. When the lines above the first paragraph echo the
  * title, read them as a header.
  */
 function readContentLead(blocks: Block[], title: string | null, template: Template, report: RemovalReport, disabled: string[]) {
-  const first = blocks.findIndex((b) => !b.dropped && b.kind !== 'image' && isProse(b.text));
+  const first = blocks.findIndex((b) => !b.dropped && b.kind !== 'image' && (isProse(b.text) || isShortParagraph(b.text)));
   if (first <= 0) return null;
   const lead = blocks.slice(0, first).filter((b) => !b.dropped && b.kind !== 'image');
   const echoesTitle = title !== null && lead.some((b) => squash(b.text) === squash(title));
   if (!echoesTitle) return null; // metadata lines alone are taken by the body step, nothing else is lost
   return readHeader(lead, { template, report, disabled, markerIndex: -1, positional: true, knownTitle: title });
-}
-
-/**
- * Page titles carry the site name ("标题_鄉村干部報網"); a lone <h1> that the title
- * starts with is the headline itself.
- */
-function headlineOf(doc: Document, readabilityTitle: string | undefined): string | undefined {
-  const h1s = [...doc.querySelectorAll('h1')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim() ?? '').filter(Boolean);
-  const pageTitle = squash(readabilityTitle ?? doc.title ?? '');
-  const match = h1s.find((h) => h.length >= 4 && pageTitle.includes(squash(h)));
-  return match ?? readabilityTitle;
 }
 
 /** Titles get the same inline cleanup as the body: pinyin and jammers out. */
@@ -197,7 +193,12 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
   const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false });
 
-  const title = cleanTitle(familyMeta.title ?? headlineOf(doc, extracted.title) ?? header.title ?? doc.title);
+  const headline = chooseHeadline(doc, {
+    pageTitle: doc.title ?? '',
+    statedTitles: tagMeta.ogTitle ? [tagMeta.ogTitle] : [],
+    siteNames: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s),
+  });
+  const title = cleanTitle(familyMeta.title ?? headline ?? header.title ?? extracted.title);
   const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
   if (!hasArticleText(body.paragraphs)) throw new NoArticleError();

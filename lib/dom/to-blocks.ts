@@ -13,6 +13,13 @@ const HEADING = /^H[1-6]$/;
 /** Lazy-loading attributes real pages use instead of src (Discuz!: zoomfile/file). */
 const IMAGE_SOURCES = ['zoomfile', 'file', 'data-original', 'data-src', 'data-lazy-src', 'src'];
 
+/** A logo, button or provider mark by its stated size: a line under it is no caption. */
+function isIcon(img: Element): boolean {
+  const size = (name: string) => Number.parseInt(img.getAttribute(name) ?? '', 10);
+  const [w, h] = [size('width'), size('height')];
+  return (w > 0 && w < 120 && (Number.isNaN(h) || h < 120)) || (h > 0 && h < 60) || /logo|icon|btn|button/i.test(img.getAttribute('src') ?? '');
+}
+
 export interface BlockOptions {
   baseUrl?: string;
 }
@@ -88,7 +95,9 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       const src = IMAGE_SOURCES.map((a) => el.getAttribute(a)).find((v) => v && !/none\.gif$/.test(v));
       if (!src) return;
       flush();
-      blocks.push({ text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) });
+      const picture: Block = { text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) };
+      if (isIcon(el)) picture.icon = true;
+      blocks.push(picture);
       return;
     }
     if (INLINE.has(tag)) {

@@ -11,6 +11,8 @@ export interface DomMeta extends MetaFields {
   subtitle?: string;
   poster?: string;
   siteName?: string;
+  /** og:title: what the page tells sharers its headline is. */
+  ogTitle?: string;
 }
 
 /**

@@ -1,0 +1,188 @@
+/**
+ * The headline of a page, chosen by agreement between what the page says its title is
+ * (<title>, og:title) and the lines it shows (h1, h2, bold or large lines).
+ *
+ * Chinese sites append or prepend their site and channel names to <title>
+ * ("标题_产业资讯_新浪网", "新華網 - 标题", "标题｜生活萬象｜中時電子報"). The line on the
+ * page that shares the longest run of characters with <title> is the headline; when no
+ * line agrees, <title> is cut at those separators and the headline part kept.
+ */
+
+/** Site/channel separators, in either order around the headline. */
+const SEPARATOR = /\s*(?:__?|\s-{1,2}\s|-{2}|(?<=[^\s\d])-(?=[^\s\d])|[|｜]|\s[—–]\s|—{1,2}|::|》|\s·\s)\s*/;
+/** Elements whose text can be the headline line; links only when they agree strongly. */
+const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'td', 'span', 'p', 'strong', 'b', 'font', 'a', 'th', 'em', 'center', 'header', 'section', 'li']);
+const NEVER_HEADLINE = 'nav, select, option, script, style, noscript, textarea, button, title, head';
+const TAG_WEIGHT: Record<string, number> = { h1: 4, h2: 3, h3: 2, h4: 1, strong: 1, b: 1, font: 1 };
+/** A line longer than this is prose or a container, not a headline. */
+const MAX_HEADLINE = 120;
+/** Looking at more candidates than this gains nothing and costs time on huge pages. */
+const MAX_CANDIDATES = 4000;
+/** Text read while looking for candidates, at most: huge pages stop here, in linear time. */
+const TEXT_BUDGET = 2_000_000;
+/** A headline element holds a few inline children at most (a link, a font, a span). */
+const MAX_CHILDREN = 6;
+/** <title> is read up to here: the headline is never longer, a hostile page's title may be. */
+const MAX_TITLE = 300;
+
+export function squashTitle(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '');
+}
+
+function visibleText(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Length of the longest run of characters two short strings share. Both are capped at
+ * MAX_HEADLINE (plus a <title>'s length), so this stays a small, bounded table.
+ */
+export function longestCommonRun(a: string, b: string): number {
+  if (!a || !b) return 0;
+  let best = 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : 0;
+      if (cur[j]! > best) best = cur[j]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/** The parts of a <title> between site/channel separators, longest first. */
+export function titleParts(title: string): string[] {
+  const parts = title
+    .split(SEPARATOR)
+    .map((p) => p.replace(/^[《「【]|[》」】]$/g, '').trim())
+    .filter((p) => p.length > 0);
+  return parts;
+}
+
+/**
+ * <title> without its site and channel names: the headline part is the longest one
+ * (site and channel names are short), ties going to the first.
+ */
+export function stripSiteName(title: string, siteNames: string[] = []): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  const parts = titleParts(clean).filter((p) => !siteNames.some((s) => s && squashTitle(s) === squashTitle(p)));
+  if (parts.length <= 1) return parts[0] ?? clean;
+  let best = parts[0]!;
+  for (const p of parts) if (squashTitle(p).length > squashTitle(best).length) best = p;
+  // "标题（页 1）" and "标题 (1)" page counters are not part of the headline.
+  return best.replace(/\s*[（(]\s*(?:页|頁|第)?\s*\d+\s*(?:页|頁)?\s*[）)]\s*$/, '').trim();
+}
+
+interface Candidate {
+  text: string;
+  shared: number;
+  weight: number;
+}
+
+function inNavigation(el: Element): boolean {
+  return !!el.closest('nav, [role="navigation"], header nav, select');
+}
+
+/** Lines of the page that could be its headline: short text in a heading, bold or block element. */
+function lineCandidates(doc: Document): Element[] {
+  const out: Element[] = [];
+  const all = doc.body?.getElementsByTagName('*') ?? [];
+  let budget = TEXT_BUDGET;
+  for (let i = 0; i < all.length && out.length < MAX_CANDIDATES && budget > 0; i++) {
+    const el = all[i]!;
+    if (!HEADLINE_TAGS.has(el.tagName.toLowerCase()) || el.childElementCount > MAX_CHILDREN) continue;
+    const length = el.textContent?.length ?? 0;
+    budget -= length;
+    if (length < 2 || length > MAX_HEADLINE * 3) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+export interface HeadlineInput {
+  /** What the site puts in <title>. */
+  pageTitle: string;
+  /** og:title or a family's own title field, when the page has one. */
+  statedTitles: string[];
+  /** Site names known from og:site_name and the like: never the headline. */
+  siteNames: string[];
+}
+
+/**
+ * The page line that agrees best with the stated titles: most characters shared with
+ * one of them, and most of the line shared (a container with the headline and a date
+ * line agrees less than the headline alone).
+ */
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** Cheap first test: most of the line's character pairs occur in a title. */
+function mayAgree(line: string, titleBigrams: Set<string>): boolean {
+  let hits = 0;
+  for (let i = 0; i + 1 < line.length; i++) if (titleBigrams.has(line.slice(i, i + 2))) hits++;
+  return hits >= 3 && hits >= (line.length - 1) * 0.5;
+}
+
+function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): string | null {
+  let best: Candidate | null = null;
+  const titleBigrams = bigrams(titles.join('\n'));
+  for (const el of lineCandidates(doc)) {
+    if (el.closest(NEVER_HEADLINE)) continue;
+    const text = visibleText(el);
+    const line = squashTitle(text);
+    if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
+    // A child holding the same text is the better element; let it speak.
+    if (el.children.length === 1 && squashTitle(visibleText(el.children[0]!)) === line) continue;
+    if (!mayAgree(line, titleBigrams)) continue;
+    const shared = Math.max(...titles.map((t) => longestCommonRun(line, t)));
+    if (shared < 4 || shared < line.length * 0.6) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'a' || el.closest('a')) {
+      if (inNavigation(el) || shared < line.length * 0.9) continue;
+    }
+    const weight = TAG_WEIGHT[tag] ?? 0;
+    const better =
+      !best ||
+      shared > best.shared ||
+      (shared === best.shared && (line.length < squashTitle(best.text).length || (line.length === squashTitle(best.text).length && weight > best.weight)));
+    if (better) best = { text, shared, weight };
+  }
+  if (!best) return null;
+  // Agreement on the site name alone ("新浪網") is no headline.
+  const longestPart = Math.max(...titles.map((t) => t.length));
+  if (best.shared < Math.min(6, longestPart)) return null;
+  return best.text;
+}
+
+/** The first top-level heading that is not navigation, for pages whose <title> says nothing. */
+function firstHeading(doc: Document, siteNames: Set<string>): string | null {
+  for (const tag of ['h1', 'h2']) {
+    for (const el of doc.querySelectorAll(tag)) {
+      if (el.closest(NEVER_HEADLINE) || inNavigation(el)) continue;
+      const text = visibleText(el);
+      const len = squashTitle(text).length;
+      if (len >= 4 && len <= MAX_HEADLINE && !siteNames.has(squashTitle(text))) return text;
+    }
+  }
+  return null;
+}
+
+/** Whether `part` reads as a headline rather than a site name: long enough and not the site. */
+function isHeadlinePart(part: string, siteNames: Set<string>): boolean {
+  return squashTitle(part).length >= 6 && !siteNames.has(squashTitle(part));
+}
+
+export function chooseHeadline(doc: Document, input: HeadlineInput): string | null {
+  const siteNames = new Set(input.siteNames.filter(Boolean).map(squashTitle));
+  const stated = [input.pageTitle, ...input.statedTitles].map((t) => t.slice(0, MAX_TITLE).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const titles = stated.map(squashTitle).map((t) => t.slice(0, MAX_HEADLINE * 2));
+  const line = titles.length ? agreeingLine(doc, titles, siteNames) : null;
+  if (line) return line;
+  const fromTitle = stated.map((t) => stripSiteName(t, input.siteNames)).find((p) => isHeadlinePart(p, siteNames));
+  return fromTitle ?? firstHeading(doc, siteNames) ?? (stated[0] ? stripSiteName(stated[0], input.siteNames) : null);
+}
