@@ -11,6 +11,7 @@ import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
 import { chooseHeadline } from './metadata/headline';
+import { bylineInProse, looksLikeBareNames, readBylineLine } from './metadata/byline';
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
 import { stripPinyin } from './rules/pinyin';
@@ -74,7 +75,7 @@ function metaTags(doc: Document): DomMeta {
   out.ogTitle = get('meta[property="og:title"]');
   const author = get('meta[name="author"]');
   // Forum engines put their own credits in name=author.
-  if (author && !/admin|管理员|Discuz|Comsenz|phpwind/i.test(author)) out.author = author;
+  if (author && looksLikeBareNames(author) && !/admin|管理员|Discuz|Comsenz|phpwind/i.test(author)) out.author = author;
   out.source = get('meta[name="source"]');
   return out;
 }
@@ -92,6 +93,8 @@ interface Extracted {
  * author boxes that tell whose post is whose.
  */
 function findContent(doc: Document, template: Template, opts: CleanOptions): Element[] {
+  const own = template.contentOf?.(doc) ?? [];
+  if (own.length) return own;
   if (!template.content) return [];
   const found = [...doc.querySelectorAll(template.content)];
   if (opts.starter && template.postAuthor) return found.filter((p) => template.postAuthor!(p) === opts.starter);
@@ -218,7 +221,13 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   mergeMeta(meta, footerMeta);
   mergeMeta(meta, tagMeta);
   if (!meta.published && extracted.published) meta.published = parseChineseDate(extracted.published) ?? extracted.published;
-  if (!meta.author && !meta.byline && extracted.byline) meta.byline = extracted.byline;
+  if (!meta.author) {
+    const stated = extracted.byline ? (readBylineLine(extracted.byline) ?? (looksLikeBareNames(extracted.byline) ? { author: extracted.byline, byline: extracted.byline } : null)) : null;
+    const found = stated ?? bylineInProse(body.paragraphs[0], body.paragraphs.at(-1));
+    if (found) Object.assign(meta, { byline: meta.byline ?? found.byline ?? found.author, author: found.author });
+  }
+  // With no writer named, the editor's line is the article's credit.
+  if (!meta.author && !meta.byline && meta.editor) meta.byline = `编辑：${meta.editor}`;
 
   return buildArticle(
     {

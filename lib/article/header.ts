@@ -1,4 +1,5 @@
 import { type Block, cjkCount, squash, trimSpace } from '../blocks';
+import { readLoneNames } from '../metadata/byline';
 import { type MetaFields, mergeMeta, readMetaLine } from '../metadata/fields';
 import { LINE_RULES } from '../rules';
 import type { Template } from '../templates/types';
@@ -37,8 +38,17 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
   const texts = blocks.map((b) => b.text);
 
   // Metadata first: nav lines like "当前版: 02版 上一版" carry some and are dropped below.
-  for (const t of texts) {
+  // Nearest the article first: a sidebar's dates and names stand further up.
+  let bylineAbove = false;
+  for (const t of [...texts].reverse()) {
     const m = readMetaLine(t);
+    // "本报实习生 甲 乙" over "本报记者 丙 丁": one credit on two lines.
+    if (m?.author && bylineAbove && out.meta.author && m.byline && out.meta.byline) {
+      out.meta.author = `${m.author} ${out.meta.author}`;
+      out.meta.byline = `${m.byline} ${out.meta.byline}`;
+      continue;
+    }
+    bylineAbove = !!(m?.author && m.byline);
     if (m) mergeMeta(out.meta, m);
     const poster = opts.template.forum ? POSTER.exec(trimSpace(t)) : null;
     if (poster && !out.poster) out.poster = poster[1]!;
@@ -50,8 +60,10 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
   runRules(LINE_RULES, blocks, { title: out.title, boilerplate: opts.template.boilerplate ?? [] }, opts.report, opts.disabled);
 
   let afterTitle = false;
+  let linesAfterTitle = -1;
   blocks.forEach((b, i) => {
     if (b.dropped || b.kind === 'image') return;
+    if (afterTitle) linesAfterTitle++;
     const text = trimSpace(b.text);
     const take = (why?: string) => {
       b.dropped = true;
@@ -61,11 +73,18 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
     if (title && squash(text) === title) {
       take(afterTitle ? 'repeated-title' : undefined);
       afterTitle = true;
+      linesAfterTitle = -1;
       return;
     }
     // A forum's "主题 : <title>" line.
     if (title && squash(text).includes(title) && squash(text).length <= title.length + 8) return take('page-chrome');
     if (readMetaLine(text) || (opts.template.forum && POSTER.test(text))) return take();
+    // A name alone right under the headline is its author.
+    const lone = linesAfterTitle === 0 && !out.meta.author ? readLoneNames(text) : null;
+    if (lone) {
+      Object.assign(out.meta, lone);
+      return take();
+    }
     if (SUBTITLE_DASH.test(text) && cjkCount(text) >= 4) {
       out.subtitle ??= text.replace(SUBTITLE_DASH, '');
       return take();

@@ -1,3 +1,4 @@
+import { isPersonName, looksLikeBareNames, readBylineLine } from './byline';
 import { findChineseDate } from './dates';
 
 /** Metadata a page states in its own lines: 来源, 作者, 责编, 发表于, 浏览... */
@@ -19,7 +20,7 @@ export interface MetaFields {
 type FieldName = 'source' | 'author' | 'editor' | 'category';
 
 const KEYS: Array<[RegExp, FieldName]> = [
-  [/^(来源|來源|稿源|出处|出處)$/, 'source'],
+  [/^(来源|來源|稿源|出处|出處|发文机关|發文機關)$/, 'source'],
   [/^(作者|撰文|文)$/, 'author'],
   [/^(责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對)$/, 'editor'],
   [/^(分类|分類|栏目|欄目)$/, 'category'],
@@ -27,7 +28,7 @@ const KEYS: Array<[RegExp, FieldName]> = [
 /** Credit lines WeChat and portal articles end with; kept as stated, not as a field of their own. */
 const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*[^\s，。；！？,;!?][^，。；！？,;!?]{0,29}$/;
 const KEY_WITH_COLON =
-  /(来源|來源|稿源|出处|出處|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
+  /(来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
 const PUBLISH_KEY = /(发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期)\s*[:：]?/;
@@ -98,7 +99,11 @@ export function readMetaLine(line: string): MetaFields | null {
   if (english) return { author: english[1]!, byline: text };
 
   const square = SQUARE_BYLINE.exec(text);
-  if (square) return { author: joinNames(square[1]!), byline: text.replace(/^[□■]\s*/, '') };
+  if (square) {
+    const stated = text.replace(/^[□■]\s*/, '');
+    const named = readBylineLine(stated)?.author ?? (looksLikeBareNames(joinNames(square[1]!)) ? joinNames(square[1]!) : null);
+    if (named) return { author: named, byline: stated };
+  }
 
   const date = findChineseDate(text);
   const rest = date ? text.replace(date.text, ' ').trim() : text;
@@ -107,6 +112,9 @@ export function readMetaLine(line: string): MetaFields | null {
     if (reporter[1]) found.source = reporter[1];
     found.author = joinNames(reporter[2]!.replace(REPORTER_ROLE, ' '));
     found.byline = rest;
+  } else {
+    const byline = readBylineLine(rest);
+    if (byline) Object.assign(found, byline);
   }
   const office = OFFICE_BYLINE.exec(text);
   if (office && !/[。，,！!？?]/.test(text)) {
@@ -114,7 +122,14 @@ export function readMetaLine(line: string): MetaFields | null {
     found.author = office[2]!;
   }
 
-  Object.assign(found, keyedValues(text));
+  const keyed = keyedValues(text);
+  if (keyed.author) {
+    // "作者：本报记者 王明" names the writer inside; "作者： size=…" names nobody.
+    const named = isPersonName(keyed.author) ? keyed.author : readBylineLine(keyed.author)?.author;
+    if (named) keyed.author = named;
+    else delete keyed.author;
+  }
+  Object.assign(found, keyed);
   const views = VIEWS.exec(text);
   if (views) found.views = Number(views[1] ?? views[3]);
   const replies = REPLIES.exec(text);

@@ -20,19 +20,27 @@ function meta(doc: Document): DomMeta {
   return out;
 }
 
+/** The version the page states (generator or footer), not one we assume. */
+function version(doc: Document): string {
+  const generator = doc.querySelector('meta[name="generator"]')?.getAttribute('content')?.trim();
+  if (generator && /Discuz!/i.test(generator)) return generator;
+  const powered = /Powered by\s+(Discuz!\s*[\w.]*)/i.exec(textOf(doc, '#ft') ?? textOf(doc, '#footer') ?? '');
+  return powered ? powered[1]!.trim() : 'Discuz!';
+}
+
 export const discuz: Template = {
   id: 'discuz',
   label: 'Discuz! forum thread',
   forum: true,
   detect: (doc, url) =>
-    scoreChecks('Discuz! X3.4', [
+    scoreChecks(version(doc), [
       ['#postlist', !!doc.querySelector('#postlist'), 0.3],
       ['td.t_f', !!doc.querySelector('td.t_f, [id^="postmessage_"]'), 0.3],
-      ["'Powered by Discuz!'", /Powered by Discuz!/i.test(pageText(doc)) || /Discuz!/i.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? ''), 0.4],
+      ["'Powered by Discuz!'", (/Powered by Discuz!/i.test(pageText(doc)) && !/Discuz! Archiver/i.test(doc.title)) || /Discuz!/i.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? ''), 0.4],
       ['thread URL', THREAD_URL.test(url), 0.1],
     ]),
   detectText: (text) =>
-    scoreChecks('Discuz! X3.4', [
+    scoreChecks(/Powered by (Discuz!\s*X?[\d.]+)/i.exec(text)?.[1] ?? 'Discuz!', [
       ["'Powered by Discuz!'", /Powered by Discuz!/i.test(text), 0.5],
       ["'显示全部楼层'", /发表于.*显示全部楼层/.test(text), 0.3],
       ["'[复制链接]'", text.includes('[复制链接]'), 0.1],

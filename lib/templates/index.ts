@@ -1,5 +1,6 @@
 import type { TemplateMatch } from '../types';
 import { discuz } from './discuz';
+import { discuzArchiver } from './discuz-archiver';
 import { epaper } from './epaper';
 import { generic } from './generic';
 import { newsPortal } from './news-portal';
@@ -9,7 +10,7 @@ import { wechat } from './wechat';
 import type { Detection, Template } from './types';
 
 /** Every page family Jingdu knows, most specific first. `generic` always matches. */
-export const TEMPLATES: Template[] = [discuz, phpwind, epaper, wechat, pinyinMirror, newsPortal, generic];
+export const TEMPLATES: Template[] = [discuz, discuzArchiver, phpwind, epaper, wechat, pinyinMirror, newsPortal, generic];
 
 /** Below this score a family's evidence is too thin to act on. */
 const MIN_SCORE = 0.35;

@@ -31,6 +31,8 @@ export interface Template {
   junk?: string[];
   /** Selector of the article body; when absent or unmatched, Readability finds it. */
   content?: string;
+  /** The article body where markup leaves it unwrapped (bare text between markers). */
+  contentOf?(doc: Document): Element[];
   /** Line patterns this family adds to the boilerplate rule. */
   boilerplate?: RegExp[];
   /** Text path: the body starts after the last line matching this. */
