@@ -1,26 +1,38 @@
 /**
- * npm run eval [DIR]: quality of Jingdu against plain Readability on pages with gold text.
+ * npm run eval [DIR]: quality of Jingdu against plain Readability on pages with gold.
  * DIR holds <id>.html with <id>.json (or <id>.expected.json): { title, text } or { title, paragraphs },
- * the layout of ../shared/golden, optionally with { options: { allPostsByStarter } }. Default: tests/fixtures. Runs the CLI over the folder and
- * prints character-bigram F1 (the golden scorer's measure) side by side.
+ * optionally { author, date } (../shared/realpages) and { options: { allPostsByStarter } }.
+ * Default: tests/fixtures. Both extractors read the page decoded the same way (the CLI's
+ * charset detection); prints body bigram F1 / precision / recall and titles, authors and
+ * dates right (n/a where the gold has none), by the measures of ../shared/tools/score_pages.py.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
+import { decode } from '../cli/encoding';
 import { parseHtml } from '../cli/node-dom';
-import { bigramF1, norm } from '../tests/helpers/golden';
+import { cleanMany } from '../tests/helpers/clean-many';
+import { bigramScores, metaMatches, norm } from '../tests/helpers/golden';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = process.argv[2] ?? join(ROOT, 'tests', 'fixtures');
 
 interface Gold {
-  /** Cleaning options the gold assumes, e.g. every post by the thread starter. */
   options?: { allPostsByStarter?: boolean };
-  title?: string;
+  title?: string | null;
   text?: string;
   paragraphs?: string[];
+  author?: string | null;
+  date?: string | null;
+}
+
+interface Result {
+  title?: string | null;
+  text: string;
+  author?: string | null;
+  byline?: string | null;
+  source?: string | null;
+  published?: string | null;
 }
 
 function goldOf(id: string): Gold | null {
@@ -31,43 +43,68 @@ function goldOf(id: string): Gold | null {
   return null;
 }
 
+function plainReadability(id: string): Result | null {
+  const html = decode(readFileSync(join(dir, `${id}.html`))).text;
+  const doc = parseHtml(html, 'https://eval.example/');
+  const parsed = new Readability(doc).parse();
+  doc.defaultView?.close(); // jsdom keeps a window's memory until it is closed
+  if (!parsed) return null;
+  return { title: parsed.title, text: parsed.textContent ?? '', author: parsed.byline, published: parsed.publishedTime };
+}
+
+const authorOk = (want: string, r: Result) => [r.author, r.byline, r.source].some((v) => !!v && norm(v).includes(norm(want)));
+
+function score(gold: Gold, r: Result | null) {
+  const goldText = gold.text ?? (gold.paragraphs ?? []).join('\n');
+  const body = r ? bigramScores(goldText, r.text) : { f1: 0, p: 0, r: 0 };
+  return {
+    ...body,
+    title: gold.title ? !!r?.title && norm(r.title) === norm(gold.title) : undefined,
+    author: gold.author ? !!r && authorOk(gold.author, r) : undefined,
+    date: gold.date ? !!r?.published && metaMatches('published', gold.date, r.published) : undefined,
+  };
+}
+
 const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '')).filter((id) => goldOf(id));
 if (!pages.length) {
   console.error(`No <id>.html with gold <id>.json in ${dir}`);
   process.exit(2);
 }
 
-const out = mkdtempSync(join(tmpdir(), 'jingdu-eval-'));
-function runCli(ids: string[], flags: string[]): void {
-  if (!ids.length) return;
-  try {
-    execFileSync('node', [join(ROOT, 'bin', 'jingdu.mjs'), 'clean', ...ids.map((id) => join(dir, `${id}.html`)), ...flags, '--format', 'json', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  } catch {
-    // a page the CLI could not clean scores 0 below; the CLI has said why
-  }
-}
 // Each page is cleaned with the options its gold was decided under, as a user would choose them.
 const wantsAllPosts = (id: string) => !!goldOf(id)!.options?.allPostsByStarter;
-runCli(pages.filter((id) => !wantsAllPosts(id)), []);
-runCli(pages.filter(wantsAllPosts), ['--all-posts']);
+const ours = {
+  ...(await cleanMany(dir, pages.filter((id) => !wantsAllPosts(id)), [])),
+  ...(await cleanMany(dir, pages.filter(wantsAllPosts), ['--all-posts'])),
+};
 
 const rows = pages.map((id) => {
   const gold = goldOf(id)!;
-  const goldText = gold.text ?? (gold.paragraphs ?? []).join('\n');
-  const resultFile = join(out, `${id}.json`);
-  const ours = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as { title: string; paragraphs: string[] }) : null;
-  const plain = new Readability(parseHtml(readFileSync(join(dir, `${id}.html`), 'utf8'), 'https://eval.example/')).parse();
+  const mine = ours[id];
   return {
     page: id,
-    jingdu: ours ? bigramF1(goldText, ours.paragraphs.join('\n')) : 0,
-    readability: plain?.textContent ? bigramF1(goldText, plain.textContent) : 0,
-    jingduTitle: !!ours && !!gold.title && norm(ours.title) === norm(gold.title),
-    readabilityTitle: !!plain?.title && !!gold.title && norm(plain.title) === norm(gold.title),
+    jingdu: score(gold, mine ? { ...mine, text: mine.paragraphs.join('\n') } : null),
+    readability: score(gold, plainReadability(id)),
   };
 });
 
 const f = (x: number) => x.toFixed(3);
-console.table(rows.map((r) => ({ page: r.page, 'Jingdu F1': f(r.jingdu), 'Readability F1': f(r.readability), 'Jingdu title': r.jingduTitle ? '✓' : '✗', 'Readability title': r.readabilityTitle ? '✓' : '✗' })));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(`mean bigram-F1: Jingdu ${f(mean(rows.map((r) => r.jingdu)))}, plain Readability ${f(mean(rows.map((r) => r.readability)))}`);
-console.log(`titles right: Jingdu ${rows.filter((r) => r.jingduTitle).length}/${rows.length}, plain Readability ${rows.filter((r) => r.readabilityTitle).length}/${rows.length}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const count = (key: 'title' | 'author' | 'date', who: 'jingdu' | 'readability') => {
+  const known = rows.filter((r) => r[who][key] !== undefined);
+  return known.length ? `${known.filter((r) => r[who][key]).length}/${known.length}` : 'n/a';
+};
+
+if (rows.length <= 40) {
+  console.table(rows.map((r) => ({ page: r.page, 'Jingdu F1': f(r.jingdu.f1), 'Readability F1': f(r.readability.f1) })));
+}
+console.log(`pages ${rows.length}`);
+for (const who of ['jingdu', 'readability'] as const) {
+  const fs = rows.map((r) => r[who].f1);
+  const name = who === 'jingdu' ? 'Jingdu           ' : 'plain Readability';
+  console.log(
+    `${name} body F1 ${f(mean(fs))} (median ${f(median(fs))}, P ${f(mean(rows.map((r) => r[who].p)))}, R ${f(mean(rows.map((r) => r[who].r)))}, under 0.5: ${fs.filter((x) => x < 0.5).length})` +
+      `  titles ${count('title', who)}  authors ${count('author', who)}  dates ${count('date', who)}`,
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Real Chinese pages nobody here wrote (../shared/realpages/dev, human gold): the CLI cleans
+ * them all and the scores must not fall below what Jingdu reaches today. Floors sit just
+ * under the measured numbers (README: "Quality on real pages"), so a change that loses
+ * bodies, titles, bylines or dates on real pages fails here even when every fixture passes.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CleanedJson, cleanMany } from './helpers/clean-many';
+import { SHARED, bigramF1, metaMatches, norm } from './helpers/golden';
+
+const DIR = join(SHARED, 'realpages', 'dev');
+
+interface Gold {
+  text: string;
+  title: string | null;
+  author: string | null;
+  date: string | null;
+}
+
+const FLOORS = { meanF1: 0.94, medianF1: 0.985, under05: 5, titles: 200, authors: 18, dates: 26 };
+
+describe('real pages (../shared/realpages/dev)', () => {
+  it('keeps body, titles, authors and dates at or above their floors', { timeout: 400_000 }, async () => {
+    expect(existsSync(DIR), `${DIR} is missing: clone the project with ../shared beside it`).toBe(true);
+    const ids = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const gold = Object.fromEntries(ids.map((id) => [id, JSON.parse(readFileSync(join(DIR, `${id}.json`), 'utf8')) as Gold]));
+    const results: Record<string, CleanedJson> = await cleanMany(DIR, ids, []);
+
+    const f1s = ids.map((id) => bigramF1(gold[id]!.text, results[id]?.paragraphs.join('\n') ?? '')).sort((a, b) => a - b);
+    const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
+    const median = f1s[Math.floor((f1s.length - 1) / 2)]!;
+    const right = (field: 'title' | 'author' | 'date', ok: (want: string, got: CleanedJson) => boolean) =>
+      ids.filter((id) => gold[id]![field] && results[id] && ok(gold[id]![field]!, results[id]!)).length;
+    const titles = right('title', (w, r) => norm(r.title) === norm(w));
+    const authors = right('author', (w, r) => [r.author, r.byline, r.source].some((v) => !!v && norm(v).includes(norm(w))));
+    const dates = right('date', (w, r) => metaMatches('published', w, r.published));
+
+    const measured = { meanF1: mean, medianF1: median, under05: f1s.filter((f) => f < 0.5).length, titles, authors, dates };
+    console.log('real pages:', JSON.stringify(measured));
+    expect(mean).toBeGreaterThanOrEqual(FLOORS.meanF1);
+    expect(median).toBeGreaterThanOrEqual(FLOORS.medianF1);
+    expect(measured.under05).toBeLessThanOrEqual(FLOORS.under05);
+    expect(titles).toBeGreaterThanOrEqual(FLOORS.titles);
+    expect(authors).toBeGreaterThanOrEqual(FLOORS.authors);
+    expect(dates).toBeGreaterThanOrEqual(FLOORS.dates);
+  });
+});
