@@ -88,11 +88,12 @@ function inNavigation(el: Element): boolean {
 /** Lines of the page that could be its headline: short text in a heading, bold or block element. */
 function lineCandidates(doc: Document): Element[] {
   const out: Element[] = [];
-  const all = doc.body?.getElementsByTagName('*') ?? [];
+  // A static list: jsdom's live collections cost more per index than the whole scan.
+  const all = doc.body?.querySelectorAll([...HEADLINE_TAGS].join(',')) ?? [];
   let budget = TEXT_BUDGET;
   for (let i = 0; i < all.length && out.length < MAX_CANDIDATES && budget > 0; i++) {
     const el = all[i]!;
-    if (!HEADLINE_TAGS.has(el.tagName.toLowerCase()) || el.childElementCount > MAX_CHILDREN) continue;
+    if (el.childElementCount > MAX_CHILDREN) continue;
     const length = el.textContent?.length ?? 0;
     budget -= length;
     if (length < 2 || length > MAX_HEADLINE * 3) continue;

@@ -7,7 +7,9 @@ import { type Rule, emptyResult, record } from './types';
  * paragraph split by them is joined again.
  */
 const NUM = '[0-9０-９一二三四五六七八九十]+';
-const MARKER = new RegExp(`[■□◆●]?\\s*[（(]?(?:下转|上接|下轉|上接|转|轉|接)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?\\s*`, 'g');
+// Starts at a mark or a keyword, never at whitespace: a leading \\s* makes an unanchored
+// global pattern rescan every run of spaces (quadratic on a line of them).
+const MARKER = new RegExp(`(?:[■□◆●][ \\u3000]?)?[（(]?(?:下转|上接|下轉|转|轉|接)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?[ \\t\\u3000]*`, 'g');
 const ENDS_WITH_NEXT = new RegExp(`(?:下转|下轉|转|轉)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?\\s*$`);
 const STARTS_WITH_PREV = new RegExp(`^[■□◆●]?\\s*[（(]?(?:上接|接)第?\\s*${NUM}\\s*(?:版|页|頁)`);
 
@@ -23,7 +25,7 @@ export const continuationRule: Rule = {
       const found = b.text.match(MARKER);
       if (found) {
         found.forEach((m) => record(result, m.trim()));
-        b.text = b.text.replace(MARKER, '');
+        b.text = b.text.replace(MARKER, '').trim();
       }
       if (joinNext && next) {
         next.text = b.text + next.text;

@@ -9,10 +9,32 @@ import { type Rule, emptyResult } from './types';
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff“”‘’」』》）';
 const AFTER_CJK = new RegExp(`(?<=[${CJK}])([,:;!?])(?!/)`, 'g');
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
-const CJK_PARENS = /\(([^()]*[\u3400-\u9fff][^()]*)\)/g;
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+/**
+ * (…) around Chinese text becomes （…）. A scan, not a regex: "(" with no ")" after it
+ * would make a regex try every "(" against the rest of the line (quadratic on 1 MB).
+ */
+function fullWidthParens(text: string): string {
+  let out = '';
+  let open = -1; // index in `text` of the innermost "(" not yet closed, with no paren since
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') open = i;
+    else if (c === ')') {
+      if (open >= 0 && HAS_CJK.test(text.slice(open + 1, i))) {
+        out += `${text.slice(copied, open)}（${text.slice(open + 1, i)}）`;
+        copied = i + 1;
+      }
+      open = -1;
+    }
+  }
+  return copied ? out + text.slice(copied) : text;
+}
 
 export function restoreFullWidth(text: string): string {
-  return text.replace(AFTER_CJK, (m) => FULL[m] ?? m).replace(CJK_PARENS, '（$1）');
+  return fullWidthParens(text.replace(AFTER_CJK, (m) => FULL[m] ?? m));
 }
 
 export const punctuationRule: Rule = {
