@@ -29,6 +29,18 @@ export class PageTooLargeError extends Error {
   }
 }
 
+export class CleanTimeoutError extends Error {
+  constructor() {
+    super('Cleaning this page took too long and was stopped, so the page stays responsive. The page may be too large or built to slow readers down.');
+    this.name = 'CleanTimeoutError';
+  }
+}
+
+/** Stops between steps once the caller's time is up (each step itself is linear). */
+function checkDeadline(opts: CleanOptions): void {
+  if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new CleanTimeoutError();
+}
+
 export interface PipelineOptions extends CleanOptions {
   /** DOMPurify bound to a real window (browser or jsdom); see lib/sanitize.ts. */
   sanitize: Sanitizer;
@@ -186,11 +198,14 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
 
   // A later page of a thread without the starter's posts has nothing of the article.
   if (opts.starter && template.postAuthor && !contentEls.length) throw new NoArticleError();
+  checkDeadline(opts);
   const extracted = extract(doc, contentEls);
   if (!extracted) throw new NoArticleError();
+  checkDeadline(opts);
   const blocks = toBlocks(extracted.root, { baseUrl: url });
   runRules(INLINE_RULES, blocks, { title: null, boilerplate: [] }, report, disabled);
 
+  checkDeadline(opts);
   const pageBlocks = doc.body ? toBlocks(doc.body, { baseUrl: url }) : [];
   runRules(INLINE_RULES, pageBlocks, { title: null, boilerplate: [] }, new RemovalReport(), disabled);
   const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
@@ -202,6 +217,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
     siteNames: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s),
   });
   const title = cleanTitle(familyMeta.title ?? headline ?? header.title ?? extracted.title);
+  checkDeadline(opts);
   const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
   if (!hasArticleText(body.paragraphs)) throw new NoArticleError();

@@ -69,4 +69,9 @@ export interface CleanOptions {
   mergePages?: boolean;
   /** Forums, on a thread's later pages: keep only this poster's posts (the thread starter's). */
   starter?: string;
+  /**
+   * A time (performance.now() clock) past which cleaning stops with CleanTimeoutError:
+   * in a tab, cleaning runs on the page's own thread and must never hold it for long.
+   */
+  deadline?: number;
 }

@@ -72,3 +72,15 @@ describe('pages built against whole-page steps', () => {
     expect(blocks[0]!.dropped).toBe(true);
   });
 });
+
+describe('a time budget for cleaning in the tab', () => {
+  it('stops with a clear message once the deadline has passed, instead of running on', async () => {
+    const { CleanTimeoutError } = await import('../lib/pipeline');
+    const doc = parseHtml(`<html><body><h1>老旧小区改造</h1><p>${PROSE}</p><p>${PROSE}</p></body></html>`, 'https://example.cn/a.html');
+    const clean = () => cleanDocument(doc, 'https://example.cn/a.html', { sanitize: nodeSanitizer(), deadline: performance.now() - 1 });
+    expect(clean).toThrow(CleanTimeoutError);
+    expect(clean).toThrow(/too long/);
+    // With time left it cleans as usual.
+    expect(cleanDocument(doc, 'https://example.cn/a.html', { sanitize: nodeSanitizer(), deadline: performance.now() + 60_000 }).paragraphs).toHaveLength(2);
+  });
+});

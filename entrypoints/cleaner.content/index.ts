@@ -1,4 +1,7 @@
-import { NoArticleError, cleanDocument } from '../../lib/pipeline';
+import { CleanTimeoutError, NoArticleError, cleanDocument } from '../../lib/pipeline';
+
+/** Cleaning runs on the page's thread: past this it stops and says so instead of freezing the tab. */
+const BUDGET_MS = 15_000;
 import { canMergePages, collectPages, decodePage } from '../../lib/pages/collect';
 import { laterPages } from '../../lib/pages/pagination';
 import { createSanitizer } from '../../lib/sanitize';
@@ -32,13 +35,15 @@ export default defineContentScript({
     try {
       const options = globalThis.__jingduCleanOptions ?? {};
       const sanitize = createSanitizer(window);
-      const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize });
+      const deadline = started + BUDGET_MS;
+      const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize, deadline });
       const first = clean(document, location.href);
       const later = canMergePages(first, options) ? laterPages(document, location.href).length : 0;
       const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
       return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
     } catch (err) {
       if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
+      if (err instanceof CleanTimeoutError) return { ok: false, reason: 'too-slow', message: err.message };
       return { ok: false, reason: 'error', message: (err as Error).message || String(err) };
     }
   },

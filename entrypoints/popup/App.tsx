@@ -72,7 +72,7 @@ export function App() {
   if (state.kind === 'failed')
     return (
       <p class="status error" id="message">
-        {state.reason === 'no-article' ? t('noArticle') : t('cleanError') + state.message}
+        {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : t('cleanError') + state.message}
       </p>
     );
 

@@ -5,7 +5,7 @@ import type { CleanOptions } from '../../lib/types';
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'restricted'; url: string }
-  | { kind: 'failed'; reason: 'no-article' | 'error'; message: string }
+  | { kind: 'failed'; reason: 'no-article' | 'too-slow' | 'error'; message: string }
   | { kind: 'ready'; result: Extract<CleanResult, { ok: true }>; tabId: number };
 
 /** The tab to clean: ?tabId=N when opened as a page (tests), else the active tab. */
