@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { queryVariants } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
-import { type Library, openLibrary } from '../../lib/storage/library';
+import { type DamagedRecord, type Library, openLibrary } from '../../lib/storage/library';
+import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { downloadBlob } from '../../platform/download';
 import { t } from '../../platform/i18n';
@@ -19,6 +20,8 @@ export function LibraryApp() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<SavedArticle | null>(null);
   const [message, setMessage] = useState('');
+  const [details, setDetails] = useState<string[]>([]);
+  const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -33,7 +36,9 @@ export function LibraryApp() {
       const everything = await lib.list();
       const needles = await queryVariants(query);
       const filtered = await lib.list({ site: site || undefined, template: template || undefined, tag: tag || undefined, needles });
+      const broken = await lib.damaged();
       if (!live) return;
+      setDamaged(broken);
       setAll(everything);
       setShown(filtered);
     })();
@@ -80,10 +85,12 @@ export function LibraryApp() {
   const importBackup = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await lib!.importBackup(await file.text());
-      setMessage(t('imported', r.added, r.updated, r.skipped));
+      const r = await lib!.importBackup(await file.text(), createSanitizer(window));
+      setMessage(t('imported', r.added, r.merged, r.rejected.length));
+      setDetails(r.rejected.map((x) => t('rejectedEntry', x.entry, x.url ?? '—', x.reason)));
     } catch (err) {
       setMessage((err as Error).message);
+      setDetails([]);
     }
     refresh();
   };
@@ -114,6 +121,24 @@ export function LibraryApp() {
         </label>
       </div>
       {message && <p class="message" role="status">{message}</p>}
+      {details.length > 0 && (
+        <ul id="import-rejected" class="message">
+          {details.map((d) => <li key={d}>{d}</li>)}
+        </ul>
+      )}
+      {damaged.length > 0 && (
+        <section id="damaged">
+          <h2>{t('damagedTitle')}</h2>
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.key} data-key={d.key}>
+                <code>{d.key}</code> — {d.reason}{' '}
+                <button class="delete-damaged" onClick={async () => { await lib!.removeKey(d.key); refresh(); }}>{t('delete')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {undo && (
         <p class="undo" role="status">
           {t('deleted', undo.title)} <button id="undo" onClick={restore}>{t('undo')}</button>

@@ -80,3 +80,30 @@ export function migrateV1(old: SavedArticleV1): SavedArticle {
 export function migrateV2(old: SavedArticleV2 | SavedArticle): SavedArticle {
   return { ...old, note: 'note' in old ? old.note : '', tags: 'tags' in old ? old.tags : [] };
 }
+
+/** Notes from two copies of one article: both kept when they differ, neither lost. */
+function mergeNotes(a: string, b: string): string {
+  if (!a.trim() || a === b) return b;
+  if (!b.trim() || a.includes(b)) return a;
+  return `${a}\n\n${b}`;
+}
+
+/**
+ * An imported copy of an article the library already has: the newer text is current, the
+ * older one becomes a version when it differs, and the note, tags and earlier versions of
+ * both are kept. Importing never loses what the reader wrote.
+ */
+export function mergeRecords(existing: SavedArticle, incoming: SavedArticle): SavedArticle {
+  const [older, newer] = existing.updatedAt <= incoming.updatedAt ? [existing, incoming] : [incoming, existing];
+  const same = (x: CleanArticle, y: CleanArticle) => x.title === y.title && JSON.stringify(x.paragraphs) === JSON.stringify(y.paragraphs);
+  const versions = [...newer.versions, ...older.versions];
+  if (!same(older.article, newer.article)) versions.push({ savedAt: older.updatedAt, article: older.article });
+  const bySavedAt = new Map<string, { savedAt: string; article: CleanArticle }>();
+  for (const v of versions) if (!bySavedAt.has(v.savedAt) && !same(v.article, newer.article)) bySavedAt.set(v.savedAt, v);
+  const merged: SavedArticle = {
+    ...newer,
+    savedAt: older.savedAt < newer.savedAt ? older.savedAt : newer.savedAt,
+    versions: [...bySavedAt.values()].sort((x, y) => y.savedAt.localeCompare(x.savedAt)).slice(0, 20),
+  };
+  return withNotes(merged, mergeNotes(existing.note, incoming.note), [...new Set([...existing.tags, ...incoming.tags])]);
+}

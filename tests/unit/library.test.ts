@@ -12,6 +12,7 @@ import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
 import { cleanText } from '../../lib/text-pipeline';
 import type { CleanArticle } from '../../lib/types';
 import { loadGolden } from '../helpers/golden';
+import { nodeSanitizer } from '../../cli/node-dom';
 
 const seeds = loadGolden();
 const article = (i: number, url = `https://example.com/${i}`): CleanArticle => ({ ...cleanText(seeds[i]!.seedText), url });
@@ -109,7 +110,7 @@ describe('upgrades', () => {
   it('imports a backup written under schema v2', async () => {
     const { note: _note, tags: _tags, ...old } = makeRecord(article(2, 'https://v2.example/b'), 'original', null, '2025-09-09T09:09:09Z');
     const lib = await openLibrary();
-    expect(await lib.importBackup(JSON.stringify({ format: 'jingdu-backup', version: 2, exported: '2025-10-01T00:00:00Z', articles: [old] }))).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(await lib.importBackup(JSON.stringify({ format: 'jingdu-backup', version: 2, exported: '2025-10-01T00:00:00Z', articles: [old] }), nodeSanitizer())).toEqual({ added: 1, merged: 0, rejected: [] });
     expect(await lib.get('https://v2.example/b')).toMatchObject({ note: '', tags: [] });
   });
 
@@ -180,18 +181,19 @@ describe('backup and bulk export', () => {
     const lib = await openLibrary();
     for (let i = 0; i < 3; i++) await lib.save(article(i));
     const backup = JSON.stringify(await lib.backup());
-    expect(await lib.importBackup(backup)).toEqual({ added: 0, updated: 0, skipped: 3 });
+    expect(await lib.importBackup(backup, nodeSanitizer())).toEqual({ added: 0, merged: 3, rejected: [] });
+    expect(await lib.list()).toHaveLength(3);
 
     globalThis.indexedDB = new IDBFactory();
     const fresh = await openLibrary();
-    expect(await fresh.importBackup(backup)).toEqual({ added: 3, updated: 0, skipped: 0 });
+    expect(await fresh.importBackup(backup, nodeSanitizer())).toEqual({ added: 3, merged: 0, rejected: [] });
     expect(await fresh.list()).toHaveLength(3);
   });
 
   it('rejects files that are not backups', async () => {
     const lib = await openLibrary();
-    await expect(lib.importBackup('not json')).rejects.toThrow(/not a Jingdu backup/);
-    await expect(lib.importBackup('{"a":1}')).rejects.toThrow(/not a Jingdu backup/);
+    await expect(lib.importBackup('not json', nodeSanitizer())).rejects.toThrow(/not a Jingdu backup/);
+    await expect(lib.importBackup('{"a":1}', nodeSanitizer())).rejects.toThrow(/not a Jingdu backup/);
   });
 
   it('zips Markdown files with safe, unique names', async () => {
