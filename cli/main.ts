@@ -5,7 +5,9 @@ import { convertArticle } from '../lib/convert/article';
 import { type Convert, loadConverter } from '../lib/convert/load';
 import { type TargetVariant, isVariant } from '../lib/convert/variants';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../lib/export/formats';
+import { useExportSanitizer } from '../lib/export/safe';
 import { cleanFile } from './clean-file';
+import { nodeSanitizer } from './node-dom';
 
 const USAGE = `usage: jingdu clean FILE... [options]
 
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   if (script !== undefined && (!isVariant(script) || script === 'original')) fail(`unknown script '${script}' (use cn, t, twp, hk or tw)`);
   const convert: Convert | null = script ? await loadConverter(script as TargetVariant) : null;
   if (values.out) mkdirSync(values.out, { recursive: true });
+  useExportSanitizer(nodeSanitizer());
 
   let failures = 0;
   for (const file of files) {

@@ -179,7 +179,9 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
 /** Titles get the same inline cleanup as the body: pinyin and jammers out. */
 function cleanTitle(title: string | null | undefined): string | null {
   if (!title) return null;
-  return stripJammer(stripPinyin(title).text).text.trim() || null;
+  // A title is one line: og:title and <title> can carry newlines and control characters.
+  const line = title.slice(0, 1000).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ');
+  return stripJammer(stripPinyin(line).text).text.trim() || null;
 }
 
 /** The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. */

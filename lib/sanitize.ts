@@ -15,6 +15,10 @@ export function createSanitizer(win: NonNullable<WindowLike> | Window): (html: s
   if (/onerror|<script/i.test(probe)) {
     throw new Error('DOMPurify cannot sanitize with this DOM implementation; use a browser window or jsdom.');
   }
+  // Pictures and links only by web address: a data: "picture" can be an HTML page in disguise.
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (/^(src|href|xlink:href)$/i.test(data.attrName) && /^\s*data:/i.test(data.attrValue)) data.keepAttr = false;
+  });
   return (html) =>
     purify.sanitize(html, {
       FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { escapeHtml } from '../blocks';
 import type { CleanArticle } from '../types';
 import { imagesAsLinks, metaLine } from './formats';
+import { exportable } from './safe';
 
 /**
  * Saved articles as one EPUB 3 book (an e-reader or Send to Kindle takes it): one
@@ -28,7 +29,8 @@ function toXhtml(html: string, doc: Document): string {
   return [...body.childNodes].map((n) => serializer.serializeToString(n)).join('\n').replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
 }
 
-function chapter(article: CleanArticle, doc: Document, lang: string): string {
+function chapter(stored: CleanArticle, doc: Document, lang: string): string {
+  const article = exportable(stored);
   const source = article.url && /^https?:/.test(article.url) ? `<p class="meta"><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>

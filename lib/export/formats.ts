@@ -4,6 +4,7 @@ import { escapeHtml } from '../blocks';
 import { displayTime } from '../metadata/display';
 import type { CleanArticle } from '../types';
 import { type SavedNotes, frontMatter } from './front-matter';
+import { exportable, isWebAddress } from './safe';
 
 export type ExportFormat = 'md' | 'txt' | 'html' | 'json';
 
@@ -37,7 +38,8 @@ export function metaLine(a: CleanArticle): string {
     .join('  ');
 }
 
-export function toMarkdown(article: CleanArticle, notes: SavedNotes = {}): string {
+export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}): string {
+  const article = exportable(stored);
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
   // Data tables with a header row become pipe tables; others stay as (sanitized) HTML tables.
   turndown.use(tables);
@@ -50,17 +52,20 @@ export function toMarkdown(article: CleanArticle, notes: SavedNotes = {}): strin
     replacement: (_content, node) => {
       const img = node as HTMLImageElement;
       const src = img.getAttribute('src') ?? '';
-      return src ? `![${mdText((img.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' '))}](${src.replace(/[()\s]/g, encodeURIComponent)})` : '';
+      return isWebAddress(src) ? `![${mdText((img.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' '))}](${src.replace(/[()\s]/g, encodeURIComponent)})` : '';
     },
   });
   // Captions read as captions: in italics under their picture.
   turndown.addRule('caption', { filter: 'figcaption', replacement: (text) => `\n\n*${text.trim()}*\n\n` });
   const body = turndown.turndown(article.contentHtml);
-  const head = [`# ${mdText(article.title)}`, article.subtitle ? `## ${mdText(article.subtitle)}` : ''].filter(Boolean).join('\n\n');
+  // Headings are page text too: Markdown syntax in them ([x](javascript:…), ![](…)) stays literal.
+  const heading = (s: string) => turndown.escape(s);
+  const head = [`# ${heading(article.title)}`, article.subtitle ? `## ${heading(article.subtitle)}` : ''].filter(Boolean).join('\n\n');
   return `${frontMatter(article, notes)}\n${head}\n\n${body}\n`;
 }
 
-export function toPlainText(article: CleanArticle): string {
+export function toPlainText(stored: CleanArticle): string {
+  const article = { ...stored, title: exportable(stored).title };
   const figure = labelsFor(article).figure;
   const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[${figure}] ${c}`), ...article.paragraphs];
   return `${parts.filter(Boolean).join('\n\n')}\n${article.url ? `\n${article.url}\n` : ''}`;
@@ -79,11 +84,14 @@ export function imagesAsLinks(article: CleanArticle): string {
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
   return article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
     const alt = attr(tag, 'alt');
-    return `<a href="${attr(tag, 'src')}">[${l.image}${alt ? `：${alt}` : ''}]</a>`;
+    const label = `[${l.image}${alt ? `：${alt}` : ''}]`;
+    const src = attr(tag, 'src');
+    return isWebAddress(src) ? `<a href="${src}">${label}</a>` : label;
   });
 }
 
-export function toStandaloneHtml(article: CleanArticle): string {
+export function toStandaloneHtml(stored: CleanArticle): string {
+  const article = exportable(stored);
   const l = labelsFor(article);
   const body = imagesAsLinks(article);
   const source = article.url ? `<p class="meta">${l.original}：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
@@ -109,7 +117,7 @@ ${source}
 }
 
 export function toJson(article: CleanArticle): string {
-  return `${JSON.stringify(article, null, 2)}\n`;
+  return `${JSON.stringify(exportable(article), null, 2)}\n`;
 }
 
 /** The article in one format; Markdown front matter also carries the reader's notes when given. */

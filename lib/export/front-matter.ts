@@ -1,9 +1,5 @@
+import { stringify } from 'yaml';
 import type { CleanArticle } from '../types';
-
-/** YAML scalar, always double-quoted so Chinese colons, # and leading symbols stay text. */
-function yamlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
 
 /** What the reader added when saving: when, a note, tags. */
 export interface SavedNotes {
@@ -28,8 +24,11 @@ export function frontMatter(article: CleanArticle, notes: SavedNotes = {}): stri
     ['saved', notes.saved],
     ['note', notes.note],
   ];
-  const lines = fields.filter(([, v]) => v).map(([k, v]) => `${k}: ${yamlString(v!)}`);
-  if (article.credits?.length) lines.push(`credits: [${article.credits.map(yamlString).join(', ')}]`);
-  if (notes.tags?.length) lines.push(`tags: [${notes.tags.map(yamlString).join(', ')}]`);
-  return `---\n${lines.join('\n')}\n---\n`;
+  const data: Record<string, string | string[]> = {};
+  for (const [k, v] of fields) if (v) data[k] = v;
+  if (article.credits?.length) data.credits = article.credits;
+  if (notes.tags?.length) data.tags = notes.tags;
+  // A real YAML serializer: control characters, quotes, colons and # in page text come out escaped.
+  const yaml = stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
+  return `---\n${yaml}---\n`;
 }

@@ -247,8 +247,8 @@ export class Library {
     });
 
     const counts = { added: 0, merged: 0 };
+    const tx = this.db.transaction('articles', 'readwrite');
     try {
-      const tx = this.db.transaction('articles', 'readwrite');
       for (const record of good) {
         const stored: unknown = await tx.store.get(record.url);
         const old = stored === undefined ? null : checkRecord(stored);
@@ -258,6 +258,12 @@ export class Library {
       }
       await tx.done;
     } catch (err) {
+      try {
+        tx.abort(); // all or nothing: what this import wrote so far is undone
+      } catch {
+        // already aborted by the browser
+      }
+      tx.done.catch(() => {});
       if (isQuotaError(err)) throw new LibraryFullError(`The library is full: nothing from this backup was imported (${good.length} articles). Free some space (export and delete articles), then import again.`);
       throw new Error(`Nothing from this backup was imported: the library could not write it (${(err as Error).name || 'error'}).`);
     }
