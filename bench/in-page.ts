@@ -24,7 +24,7 @@ export async function inPageConversion(paragraphs: number) {
     const run = (variant: string) =>
       popup.evaluate<number>(`(async () => {
         const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        const file = ${JSON.stringify(variant === 'cn' ? '/content-scripts/page-simplified.js' : '/content-scripts/page-traditional.js')};
+        const file = ${JSON.stringify(variant === 'cn' ? '/page-simplified.js' : '/page-traditional.js')};
         if (${JSON.stringify(variant)} !== 'original') await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [file] });
         const [r] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, args: [${JSON.stringify(variant)}],
           func: (v) => { const t = performance.now(); v === 'original' ? globalThis.__jingduPageView.restore() : globalThis.__jingduPageView.show(v); return performance.now() - t; } });

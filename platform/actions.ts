@@ -1,5 +1,5 @@
 import { type ScriptVariant } from '../lib/convert/variants';
-import type { CleanResult } from '../lib/messages';
+import { cleanInTab } from './clean-in-tab';
 import { t } from './i18n';
 import { saveArticle } from './library-actions';
 import { setPageScript, togglePageScript } from './page-script';
@@ -43,8 +43,7 @@ export async function onCommand(command: string, tabId: number | undefined): Pro
 
 /** Cleans the tab and saves the article without opening the popup; the badge says how it went. */
 export async function saveTab(tabId: number): Promise<{ ok: boolean; message: string }> {
-  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/cleaner.js'] });
-  const result = first?.result as CleanResult | undefined;
+  const result = await cleanInTab(tabId);
   const outcome = result?.ok ? await saveArticle(result.article, 'original', null) : { ok: false, message: result?.message ?? t('noArticle') };
   await browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' });
   await browser.action.setTitle({ tabId, title: outcome.message });

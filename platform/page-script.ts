@@ -4,8 +4,8 @@ import type { ScriptKind } from '../lib/types';
 import { preferredTraditional } from './settings';
 
 /** The content script that carries the dictionaries for a target. */
-export function converterFile(variant: TargetVariant): '/content-scripts/page-traditional.js' | '/content-scripts/page-simplified.js' {
-  return isTraditionalTarget(variant) ? '/content-scripts/page-traditional.js' : '/content-scripts/page-simplified.js';
+export function converterFile(variant: TargetVariant): '/page-traditional.js' | '/page-simplified.js' {
+  return isTraditionalTarget(variant) ? '/page-traditional.js' : '/page-simplified.js';
 }
 
 async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<R> {
@@ -28,7 +28,7 @@ export async function currentPageScript(tabId: number): Promise<ScriptVariant> {
 /** The shortcut and menu toggle: back to the original, or over to the other script. */
 export async function togglePageScript(tabId: number): Promise<PageViewResult | null> {
   if ((await currentPageScript(tabId)) !== 'original') return setPageScript(tabId, 'original');
-  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page-script.js'] });
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-script.js'] });
   const script = first?.result as ScriptKind | undefined;
   return setPageScript(tabId, script === 'simplified' ? await preferredTraditional.getValue() : 'cn');
 }

@@ -22,7 +22,7 @@ export async function syncSiteScripts(): Promise<void> {
     registrations.push({
       id: `${ID_PREFIX}${host}`,
       matches: [originPattern(host)],
-      js: [converterFile(variant).slice(1), 'content-scripts/site-memory.js'],
+      js: [converterFile(variant).slice(1), 'site-memory.js'],
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
     });

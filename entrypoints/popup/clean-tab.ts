@@ -1,6 +1,7 @@
 import type { CleanResult } from '../../lib/messages';
 import { isRestrictedUrl } from '../../lib/restricted';
 import type { CleanOptions } from '../../lib/types';
+import { cleanInTab } from '../../platform/clean-in-tab';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -20,13 +21,7 @@ export async function cleanTab(options: CleanOptions = {}): Promise<PopupState> 
   const tab = await targetTab();
   if (tab.id < 0 || (tab.url && isRestrictedUrl(tab.url))) return { kind: 'restricted', url: tab.url };
   try {
-    await browser.scripting.executeScript({
-      target: { tabId: tab.id },
-      func: (o: CleanOptions) => void (globalThis.__jingduCleanOptions = o),
-      args: [options],
-    });
-    const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/cleaner.js'] });
-    const result = first?.result as CleanResult | undefined;
+    const result = await cleanInTab(tab.id, options);
     if (!result) return { kind: 'failed', reason: 'error', message: 'The page did not answer.' };
     return result.ok ? { kind: 'ready', result, tabId: tab.id } : { kind: 'failed', reason: result.reason, message: result.message };
   } catch (err) {

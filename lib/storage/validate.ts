@@ -1,84 +1,91 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { CleanArticle } from '../types';
 import type { SavedArticle } from './schema';
 
 /**
  * What a stored or imported record must look like. A backup file is untrusted: every
  * record is checked against this before it reaches the database, and a record already in
- * the database is checked before the library lists it.
+ * the database is checked before the library lists it. Valibot, not zod: the background
+ * saves too, and valibot's schemas tree-shake to a few kilobytes.
  */
-const text = z.string().max(5_000_000);
-const shortText = z.string().max(10_000);
-const maybe = shortText.nullable();
+const text = v.pipe(v.string(), v.maxLength(5_000_000));
+const shortText = v.pipe(v.string(), v.maxLength(10_000));
+const maybe = v.nullable(shortText);
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
 
-const cleanArticle = z
-  .object({
-    title: shortText,
-    subtitle: maybe,
-    byline: maybe,
-    author: maybe,
-    source: maybe,
-    editor: maybe,
-    published: maybe,
-    siteName: maybe,
-    url: z.string().max(10_000).nullable(),
-    timezoneHint: maybe.default(null),
-    poster: maybe.default(null),
-    category: maybe.default(null),
-    edition: maybe.default(null),
-    stats: z.object({ views: z.number().optional(), replies: z.number().optional() }).default({}),
-    credits: z.array(shortText).optional(),
-    script: z.enum(['simplified', 'traditional', 'mixed', 'unknown']).default('unknown'),
-    mergedPages: z.array(shortText).optional(),
-    contentHtml: text,
-    paragraphs: z.array(text).max(200_000),
-    headings: z.array(shortText).max(100_000).default([]),
-    captions: z.array(shortText).max(100_000).default([]),
-    images: z.array(z.object({ src: shortText, alt: shortText })).max(100_000).default([]),
-    removed: z.array(z.object({ rule: shortText, count: z.number(), samples: z.array(shortText) })).default([]),
-    template: z.object({ id: shortText, label: shortText, score: z.number(), evidence: z.array(shortText) }),
-  })
-  .passthrough();
+const cleanArticle = v.looseObject({
+  title: shortText,
+  subtitle: maybe,
+  byline: maybe,
+  author: maybe,
+  source: maybe,
+  editor: maybe,
+  published: maybe,
+  siteName: maybe,
+  url: maybe,
+  timezoneHint: v.optional(maybe, null),
+  poster: v.optional(maybe, null),
+  category: v.optional(maybe, null),
+  edition: v.optional(maybe, null),
+  stats: v.optional(v.object({ views: v.optional(v.number()), replies: v.optional(v.number()) }), {}),
+  credits: v.optional(list(shortText, 1000)),
+  script: v.optional(v.picklist(['simplified', 'traditional', 'mixed', 'unknown']), 'unknown'),
+  mergedPages: v.optional(list(shortText, 1000)),
+  contentHtml: text,
+  paragraphs: list(text, 200_000),
+  headings: v.optional(list(shortText, 100_000), []),
+  captions: v.optional(list(shortText, 100_000), []),
+  images: v.optional(list(v.object({ src: shortText, alt: shortText }), 100_000), []),
+  removed: v.optional(list(v.object({ rule: shortText, count: v.number(), samples: list(shortText, 100) }), 1000), []),
+  template: v.object({ id: shortText, label: shortText, score: v.number(), evidence: list(shortText, 100) }),
+});
 
-const isoTime = z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
-const variant = z.enum(['original', 'cn', 't', 'twp', 'hk', 'tw']);
+const isoTime = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+);
+const url = v.pipe(v.string(), v.minLength(1), v.maxLength(10_000));
 
-export const savedArticleSchema = z.object({
-  url: z.string().min(1).max(10_000),
+export const savedArticleSchema = v.object({
+  url,
   site: shortText,
   template: shortText,
   title: shortText,
   published: maybe,
   savedAt: isoTime,
   updatedAt: isoTime,
-  variant,
+  variant: v.picklist(['original', 'cn', 't', 'twp', 'hk', 'tw']),
   article: cleanArticle,
-  converted: cleanArticle.nullable(),
+  converted: v.nullable(cleanArticle),
   searchText: text,
-  versions: z.array(z.object({ savedAt: isoTime, article: cleanArticle })).max(50),
-  note: z.string().max(1_000_000),
-  tags: z.array(z.string().min(1).max(200)).max(500),
+  versions: list(v.object({ savedAt: isoTime, article: cleanArticle }), 50),
+  note: v.pipe(v.string(), v.maxLength(1_000_000)),
+  tags: list(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), 500),
 });
 
 /** A v1 backup entry: only the URL, when it was saved, and the article. */
-export const savedArticleV1Schema = z.object({ url: z.string().min(1).max(10_000), savedAt: isoTime, article: cleanArticle });
+export const savedArticleV1Schema = v.object({ url, savedAt: isoTime, article: cleanArticle });
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The first problem in words a reader can act on: "tags: expected array, received string". */
-function reasonOf(error: z.ZodError): string {
-  const issue = error.issues[0];
+/** The first problem in words a reader can act on: "tags: Invalid type: Expected Array but received "x"". */
+function reasonOf(issues: v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
   if (!issue) return 'invalid record';
-  const path = issue.path.join('.') || 'record';
+  const path = v.getDotPath(issue) ?? 'record';
   return `${path}: ${issue.message}`;
 }
 
+function check<T>(schema: v.GenericSchema, raw: unknown): Checked<T> {
+  const parsed = v.safeParse(schema, raw);
+  return parsed.success ? { ok: true, value: parsed.output as T } : { ok: false, reason: reasonOf(parsed.issues) };
+}
+
 export function checkRecord(raw: unknown): Checked<SavedArticle> {
-  const parsed = savedArticleSchema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data as unknown as SavedArticle } : { ok: false, reason: reasonOf(parsed.error) };
+  return check<SavedArticle>(savedArticleSchema, raw);
 }
 
 export function checkRecordV1(raw: unknown): Checked<{ url: string; savedAt: string; article: CleanArticle }> {
-  const parsed = savedArticleV1Schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data as unknown as { url: string; savedAt: string; article: CleanArticle } } : { ok: false, reason: reasonOf(parsed.error) };
+  return check(savedArticleV1Schema, raw);
 }

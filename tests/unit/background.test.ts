@@ -45,7 +45,7 @@ describe('context menu (handlers the background wires up)', () => {
   it('shows the page in Traditional, loading the big dictionary only then', async () => {
     await onMenuClick('jingdu-page-t', 7);
     await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
-    expect(injected).toEqual(['/content-scripts/page-traditional.js']);
+    expect(injected).toEqual(['/page-traditional.js']);
   });
 
   it('restores the original', async () => {
@@ -62,7 +62,7 @@ describe('keyboard shortcut', () => {
     await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
     await onCommand('toggle-page-script', 7);
     await vi.waitFor(() => expect(text()).toBe('软件和头发的后果'));
-    expect(injected).toEqual(['/content-scripts/page-script.js', '/content-scripts/page-traditional.js']);
+    expect(injected).toEqual(['/page-script.js', '/page-traditional.js']);
   });
 });
 
@@ -74,6 +74,6 @@ describe('per-site memory', () => {
     await syncSiteScripts();
     const regs = register.mock.calls.at(-1)![0] as Array<{ matches: string[]; js: string[] }>;
     expect(regs).toHaveLength(1);
-    expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['content-scripts/page-traditional.js', 'content-scripts/site-memory.js'] });
+    expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['page-traditional.js', 'site-memory.js'] });
   });
 });

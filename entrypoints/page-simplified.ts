@@ -3,9 +3,7 @@ import { fastConverter } from '../lib/convert/load';
 import { sharedPageView } from '../platform/page-view-global';
 
 /** Injected when the user shows a page in Simplified: Traditional→Simplified tables only (~110 kB). */
-export default defineContentScript({
-  registration: 'runtime',
-  matches: [],
+export default defineUnlistedScript({
   main() {
     sharedPageView().register('cn', fastConverter(Converter({ from: 'twp', to: 'cn' })));
   },

@@ -6,9 +6,7 @@ import { siteScripts } from '../platform/settings';
  * Registered by the background only for sites the user chose ("always show this
  * site in 繁/简") and granted access to; runs after the matching converter script.
  */
-export default defineContentScript({
-  registration: 'runtime',
-  matches: [],
+export default defineUnlistedScript({
   async main() {
     const variant = (await siteScripts.getValue())[location.hostname];
     const view = sharedPageView();

@@ -1,0 +1,49 @@
+import { CleanTimeoutError, NoArticleError, cleanDocument } from '../../lib/pipeline';
+import { canMergePages, collectPages, decodePage } from '../../lib/pages/collect';
+import { laterPages } from '../../lib/pages/pagination';
+import { createSanitizer } from '../../lib/sanitize';
+import { CLEANER_KEY, type CleanResult } from '../../lib/messages';
+import type { CleanOptions } from '../../lib/types';
+
+/** Cleaning runs on the page's thread: past this it stops and says so instead of freezing the tab. */
+const BUDGET_MS = 15_000;
+
+async function fetchPage(url: string): Promise<Document> {
+  // Same origin only, and a redirect must stay there: merging never carries the user's
+  // cookies to another site.
+  const response = await fetch(url, { credentials: 'same-origin', redirect: 'follow' });
+  if (new URL(response.url || url).origin !== location.origin) throw new Error(`${url}: redirected to another site, not merged`);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const text = decodePage(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'), document.characterSet);
+  return new DOMParser().parseFromString(text, 'text/html');
+}
+
+/** Reads a clone of the page and returns the article; the page itself is never changed. */
+async function run(options: CleanOptions = {}): Promise<CleanResult> {
+  const started = performance.now();
+  try {
+    const sanitize = createSanitizer(window);
+    const deadline = started + BUDGET_MS;
+    const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize, deadline });
+    const first = clean(document, location.href);
+    const later = canMergePages(first, options) ? laterPages(document, location.href).length : 0;
+    const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
+    return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
+    if (err instanceof CleanTimeoutError) return { ok: false, reason: 'too-slow', message: err.message };
+    return { ok: false, reason: 'error', message: (err as Error).message || String(err) };
+  }
+}
+
+/**
+ * Injected into the active tab only when the user asks (toolbar, menu, shortcut: activeTab +
+ * scripting), as a plain script: it posts nothing to the page. It leaves `run` in the
+ * extension's isolated world under a symbol, which page elements (id/name globals) cannot
+ * shadow; the caller then passes its options to it as executeScript arguments.
+ */
+export default defineUnlistedScript({
+  main() {
+    (globalThis as Record<symbol, unknown>)[Symbol.for(CLEANER_KEY)] = run;
+  },
+});
