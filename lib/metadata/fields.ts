@@ -36,6 +36,8 @@ const VIEWS = /(\d+)\s*次(浏览|瀏覽|阅读|閱讀|点击|點擊)|(?:浏览|
 const REPLIES = /(?:回复|回覆|评论|評論)\s*[:：]\s*(\d+)/;
 const EDITION = /当前版\s*[:：]\s*(\S+?版)/;
 const TIMEZONE = /^(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d{2})?\b/;
+/** A reprint's issue line: "——《北京之春》1998年3月号", "《读者》2020年第5期". */
+const MAGAZINE_ISSUE = /^[—－\-\s]*《([^》]{1,30})》\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月号|第\s*\d{1,3}\s*期)\s*$/;
 const SQUARE_BYLINE = /^[□■]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$/;
 const REPORTER =
   /^((?!本报|本報|本刊|本台|本网|本網)[\u4e00-\u9fff]{2,10}?)?(?:本报|本報|本刊|本台|本网|本網)?(?:记者|記者|通讯员|通訊員)\s*([\u4e00-\u9fff·][\u4e00-\u9fff·\s]*?)\s*$/;
@@ -97,6 +99,9 @@ export function readMetaLine(line: string): MetaFields | null {
 
   const english = ENGLISH_BYLINE.exec(text);
   if (english) return { author: english[1]!, byline: text };
+
+  const issue = MAGAZINE_ISSUE.exec(text);
+  if (issue) return { source: issue[1]!, published: issue[3] ? `${issue[2]}-${issue[3].padStart(2, '0')}` : issue[2]! };
 
   const square = SQUARE_BYLINE.exec(text);
   if (square) {

@@ -141,7 +141,9 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
     if (el.children.length === 1 && squashTitle(visibleText(el.children[0]!)) === line) continue;
     if (!mayAgree(line, titleBigrams)) continue;
     const shared = Math.max(...titles.map((t) => longestCommonRun(line, t)));
-    if (shared < 4 || shared < line.length * 0.6) continue;
+    // A kicker the page prints before the headline ("【记者直击】") is not measured against <title>.
+    const core = line.replace(/^[【\[][^】\]]{1,12}[】\]]/, '');
+    if (shared < 4 || shared < core.length * 0.6) continue;
     const tag = el.tagName.toLowerCase();
     if (tag === 'a' || el.closest('a')) {
       if (inNavigation(el) || shared < line.length * 0.9) continue;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/node-dom';
+import { bylineInProse, isPersonName, readBylineLine, readLoneNames } from '../../lib/metadata/byline';
+import { readMetaLine } from '../../lib/metadata/fields';
+import { chooseHeadline, stripSiteName } from '../../lib/metadata/headline';
+
+const page = (title: string, body: string) => parseHtml(`<html><head><title>${title}</title></head><body>${body}</body></html>`, 'https://news.example/a.html');
+const pick = (title: string, body: string, og: string[] = [], sites: string[] = []) =>
+  chooseHeadline(page(title, body), { pageTitle: title, statedTitles: og, siteNames: sites });
+
+describe('the headline', () => {
+  it('cuts site and channel names off <title>, on either side, at Chinese sites’ separators', () => {
+    expect(stripSiteName('县城老街完成改造__商贸_产业资讯_示例网')).toBe('县城老街完成改造');
+    expect(stripSiteName('示例网 - 县城老街完成改造')).toBe('县城老街完成改造');
+    expect(stripSiteName('县城老街完成改造｜生活萬象｜示例電子報')).toBe('县城老街完成改造');
+    expect(stripSiteName('县城老街完成改造--示例新闻')).toBe('县城老街完成改造');
+    expect(stripSiteName('老街改造经验谈（页 1） - 城建论坛 - 示例社区')).toBe('老街改造经验谈');
+  });
+
+  it('takes the page’s own headline line that agrees with <title>, not a nav link or the channel', () => {
+    const body = '<div class="nav"><a href="/">数字报导航</a> <a href="/ent">示例娱乐</a></div><h1>示例娱乐</h1><div class="t"><h2>县城老街完成改造 商户陆续回迁</h2></div><p>正文。</p>';
+    expect(pick('县城老街完成改造 商户陆续回迁_示例娱乐_示例网', body)).toBe('县城老街完成改造 商户陆续回迁');
+  });
+
+  it('keeps a kicker the page prints with the headline', () => {
+    const body = '<h1>【记者直击】县城老街完成改造</h1><p>正文。</p>';
+    expect(pick('县城老街完成改造_示例网', body)).toBe('【记者直击】县城老街完成改造');
+  });
+
+  it('falls back to the first heading when <title> is only the site name', () => {
+    expect(pick('示例参考网', '<div><h1>县城老街完成改造 商户陆续回迁</h1></div><p>正文。</p>', [], ['示例参考网'])).toBe('县城老街完成改造 商户陆续回迁');
+  });
+});
+
+describe('bylines', () => {
+  it('reads role words with several names, across roles', () => {
+    expect(readBylineLine('本报实习生 刘一鸣 周炜 本报记者 王燕平 方云')?.author).toBe('刘一鸣 周炜 王燕平 方云');
+    expect(readBylineLine('新华网黑龙江频道  记者  伊琳  李清')?.author).toBe('伊琳 李清');
+    expect(readBylineLine('【示例報訊 記者陳一／台北報導】')?.author).toBe('陳一');
+  });
+
+  it('reads 文/X and X/文', () => {
+    expect(readBylineLine('文/李明')?.author).toBe('李明');
+    expect(readBylineLine('河南商报记者马俊/文')?.author).toBe('马俊');
+    expect(readBylineLine('文：眉间')?.author).toBe('眉间');
+  });
+
+  it('never takes reporting prose or a link label for a byline', () => {
+    expect(readBylineLine('据记者采访了解，客车厂正在扩建')).toBeNull();
+    expect(readBylineLine('记者近日从自治区农业农村厅了解到')).toBeNull();
+    expect(readBylineLine('[打印]')).toBeNull();
+    expect(readMetaLine('■相关链接')?.author).toBeUndefined();
+    expect(readMetaLine('作者： size="20"')?.author).toBeUndefined();
+    expect(isPersonName('中文学术期刊,汉斯出版社,Hans Publishers')).toBe(false);
+  });
+
+  it('reads a credit opening or closing the prose', () => {
+    expect(bylineInProse('据新华社拉萨电（记者 格桑）记者近日了解到，全区改造卫生厕所4万座。', undefined)?.author).toBe('格桑');
+    expect(bylineInProse(undefined, '到头来，他还是一位自甘清贫的外科医生。（袁源）')?.author).toBe('袁源');
+    expect(bylineInProse(undefined, '这是本台的报道。（即時新聞）')).toBeNull();
+  });
+
+  it('takes a lone name only when it looks like one', () => {
+    expect(readLoneNames('胡平')?.author).toBe('胡平');
+    expect(readLoneNames('关注')).toBeNull();
+    expect(readLoneNames('安徽省')).toBeNull();
+  });
+
+  it('reads a reprint’s issue line as source and month', () => {
+    expect(readMetaLine('——《北京之春》1998年3月号')).toEqual({ source: '北京之春', published: '1998-03' });
+  });
+});
