@@ -20,7 +20,9 @@ export function findChineseDate(text: string): FoundDate | null {
   const [all, y, mo, d, h, mi, s] = m;
   if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
   let iso = `${y}-${pad(mo!)}-${pad(d!)}`;
-  if (h !== undefined && mi !== undefined && Number(h) < 24 && Number(mi) < 60) {
+  // "2020-03-10 00:00" is how many sites print a date whose time they do not know.
+  const midnight = Number(h) === 0 && Number(mi) === 0 && !Number(s ?? 0);
+  if (h !== undefined && mi !== undefined && Number(h) < 24 && Number(mi) < 60 && !midnight) {
     iso += `T${pad(h)}:${pad(mi)}:${pad(s ?? 0)}`;
   }
   return { iso, text: all! };

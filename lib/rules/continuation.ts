@@ -9,7 +9,7 @@ import { type Rule, emptyResult, record } from './types';
 const NUM = '[0-9０-９一二三四五六七八九十]+';
 // Starts at a mark or a keyword, never at whitespace: a leading \\s* makes an unanchored
 // global pattern rescan every run of spaces (quadratic on a line of them).
-const MARKER = new RegExp(`(?:[■□◆●][ \\u3000]?)?[（(]?(?:下转|上接|下轉|转|轉|接)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?[ \\t\\u3000]*`, 'g');
+const MARKER = new RegExp(`(?:[■□◆●][ \\u3000]?)?[（(]?(?:下转|上接|下轉|转|轉|接)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?\\s*`, 'g');
 const ENDS_WITH_NEXT = new RegExp(`(?:下转|下轉|转|轉)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?\\s*$`);
 const STARTS_WITH_PREV = new RegExp(`^[■□◆●]?\\s*[（(]?(?:上接|接)第?\\s*${NUM}\\s*(?:版|页|頁)`);
 
@@ -25,7 +25,9 @@ export const continuationRule: Rule = {
       const found = b.text.match(MARKER);
       if (found) {
         found.forEach((m) => record(result, m.trim()));
-        b.text = b.text.replace(MARKER, '').trim();
+        // Spaces before a marker go with it; split and trim, not a pattern with a leading \s*.
+        const parts = b.text.split(MARKER);
+        b.text = parts.map((p, i) => (i < parts.length - 1 ? p.trimEnd() : p)).join('').trim();
       }
       if (joinNext && next) {
         next.text = b.text + next.text;
