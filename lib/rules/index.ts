@@ -10,6 +10,7 @@ import { punctuationRule } from './punctuation';
 import { repeatedTitleRule } from './repeated-title';
 import { seoLinksRule } from './seo-links';
 import { shareWidgetRule } from './share-widget';
+import { trailingChromeRule } from './trailing-chrome';
 import { trailingLinksRule } from './trailing-links';
 import type { Rule } from './types';
 
@@ -20,7 +21,7 @@ export const INLINE_RULES: Rule[] = [jammerRule, pinyinRule];
 export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, pagerRule, seoLinksRule, attachmentsRule, qrCodeRule];
 
 /** Rules that only make sense inside the article body, in this order. */
-export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule, trailingLinksRule];
+export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule, trailingLinksRule, trailingChromeRule];
 
 /** Optional normalization, applied last. */
 export const NORMALIZE_RULES: Rule[] = [punctuationRule];

@@ -11,6 +11,7 @@ import { isSeoLinkList } from '../../lib/rules/seo-links';
 import { shareWidgetRule } from '../../lib/rules/share-widget';
 import { isAttachmentLine } from '../../lib/rules/attachments';
 import { restoreFullWidth } from '../../lib/rules/punctuation';
+import { trailingChromeRule } from '../../lib/rules/trailing-chrome';
 
 const blocks = (...lines: string[]): Block[] => lines.map((l) => textBlock(l));
 const kept = (bs: Block[]) => bs.filter((b) => !b.dropped).map((b) => b.text);
@@ -144,5 +145,20 @@ describe('links and QR codes at the end of an article', () => {
       textBlock('社区在小区门口张贴了公告，居民用手机扫码即可查询本周的垃圾分类收运时间表。'),
     ];
     expect(qrCodeRule.apply(body, ctx).removed).toBe(0);
+  });
+});
+
+describe('page chrome after the article', () => {
+  const link = (text: string) => textBlock(text, 'text', `<a href="https://news.example/x">${text}</a>`);
+  const prose = '记者从有关部门获悉，今年以来全市加快推进老旧小区改造，已完成改造项目一百二十个，惠及居民三万余户。';
+  it('drops a tail of links and channel names after the last paragraph, keeps the credit line', () => {
+    const bs = [textBlock(prose), textBlock('[责任编辑：乐璇]'), link('[打印]'), link('时政'), link('社会'), link('| 本周阴雨低温 流感发病可能活跃'), link('| 金融业跃居第一支柱产业')];
+    trailingChromeRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual([prose, '[责任编辑：乐璇]']);
+  });
+  it('leaves a tail that is text, not links (a table, hard-wrapped lines)', () => {
+    const bs = [textBlock(prose), textBlock('附：招生专业及考试科目'), textBlock('学科、专业名称（代码）'), textBlock('研究方向'), textBlock('指导教师'), textBlock('考试科目')];
+    trailingChromeRule.apply(bs, ctx);
+    expect(kept(bs)).toHaveLength(6);
   });
 });
