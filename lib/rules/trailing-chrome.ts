@@ -34,7 +34,8 @@ export const trailingChromeRule: Rule = {
   description: 'Page chrome after the article’s last paragraph (toolbars, menus, teaser lists)',
   apply(blocks) {
     const result = emptyResult();
-    const lines = live(blocks).filter((b) => b.kind !== 'image' && b.container?.type !== 'table');
+    // Table rows count too: portals lay their teaser lists out in tables.
+    const lines = live(blocks).filter((b) => b.kind !== 'image');
     let last = -1;
     lines.forEach((b, i) => {
       if (isProse(b.text)) last = i;

@@ -1,4 +1,5 @@
 import type { TemplateMatch } from '../types';
+import { blog } from './blog';
 import { discuz } from './discuz';
 import { discuzArchiver } from './discuz-archiver';
 import { epaper } from './epaper';
@@ -10,7 +11,7 @@ import { wechat } from './wechat';
 import type { Detection, Template } from './types';
 
 /** Every page family Jingdu knows, most specific first. `generic` always matches. */
-export const TEMPLATES: Template[] = [discuz, discuzArchiver, phpwind, epaper, wechat, pinyinMirror, newsPortal, generic];
+export const TEMPLATES: Template[] = [discuz, discuzArchiver, phpwind, epaper, wechat, pinyinMirror, blog, newsPortal, generic];
 
 /** Below this score a family's evidence is too thin to act on. */
 const MIN_SCORE = 0.35;
