@@ -23,17 +23,30 @@ export const BOILERPLATE: RegExp[] = [
   // copyright and reprint notices
   /(本网|本網|本站)?(声明|聲明)[:：].*(版权|版權)/,
   /^(如需转载|如需轉載|转载请注明|轉載請註明|未经授权|未經授權)/,
-  /^凡(本网|本網|注明)/,
+  /^[•·●▪\s]*凡(本网|本網|注明|註明)/,
+  /^(声明|聲明|免责声明|免責聲明|版权声明|版權聲明)[:：]?$/,
+  /^(请您?|請您?)(对|對)(该|該|此|本)?(文章|新闻|新聞)?(评分|評分|打分)/,
   /(概不负|概不負)(任何)?(责任|責任)/,
   /^如需了解更多信息[,，]?(请|請)登(录|錄)/,
   /^(免责声明|免責聲明)/,
 ];
+
+/** Words of an article toolbar ("留言 打印 收藏此页 保存 关闭", "[打印] [糾錯] [評論]"). */
+const TOOLBAR_WORDS = new Set(
+  '留言 打印 收藏 收藏此页 收藏此頁 保存 关闭 關閉 关闭窗口 關閉窗口 评论 評論 推荐 推薦 纠错 糾錯 信箱 复制 複製 复制网址 複製網址 字号 字號 大 中 小 分享 转发 轉發 发表评论 發表評論 我要评论 我來說兩句 我来说两句 返回顶部 返回頂部 打印本页 打印本頁 发给好友 發給好友 订阅 訂閱'.split(' '),
+);
+
+/** A line made only of toolbar words, two or more, however bracketed or separated. */
+export function isToolbarLine(line: string): boolean {
+  const words = line.split(/[\s\u3000|｜\[\]【】()（）:：·•]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 20 && words.every((w) => TOOLBAR_WORDS.has(w));
+}
 
 export const boilerplateRule: Rule = {
   id: 'boilerplate',
   description: 'Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices',
   apply: (blocks, ctx) => {
     const patterns = [...BOILERPLATE, ...ctx.boilerplate];
-    return dropWhere(blocks, (text) => patterns.some((re) => re.test(trimSpace(text))));
+    return dropWhere(blocks, (text) => isToolbarLine(text) || patterns.some((re) => re.test(trimSpace(text))));
   },
 };

@@ -6,6 +6,9 @@ import { type Rule, dropWhere } from './types';
  */
 const PAGER_ITEM = /(?:首页|尾页|末页|上一?页|下一?页|前一页|后一页|跳转|GO|第\s?\d{1,3}\s?页|共\s?\d{1,3}\s?页|\[?\d{1,3}(?!\d)\]?|[<>«»‹›]+|\.\.\.|…)/y;
 const SPACE = /\s*/y;
+/** Page numbers run together ("1234 下一页" from adjacent links): only beside a step word. */
+const RUN_OF_NUMBERS = /\d{4,12}(?!\d)/y;
+const STEP_WORD = /首页|尾页|末页|上一?页|下一?页|前一页|后一页/;
 
 /**
  * Two or more pager items and nothing else: "1 2 3 下一页", "上一页 1 2 3 尾页", "共3页 第1页".
@@ -21,8 +24,10 @@ export function isPagerLine(line: string): boolean {
     at = SPACE.lastIndex;
     if (at >= line.length) return items >= 2;
     PAGER_ITEM.lastIndex = at;
-    if (!PAGER_ITEM.exec(line)) return false;
-    at = PAGER_ITEM.lastIndex;
+    RUN_OF_NUMBERS.lastIndex = at;
+    if (PAGER_ITEM.exec(line)) at = PAGER_ITEM.lastIndex;
+    else if (RUN_OF_NUMBERS.exec(line) && STEP_WORD.test(line)) at = RUN_OF_NUMBERS.lastIndex;
+    else return false;
     items++;
   }
 }

@@ -162,3 +162,15 @@ describe('page chrome after the article', () => {
     expect(kept(bs)).toHaveLength(6);
   });
 });
+
+describe('toolbars, disclaimers and run-together pagers', () => {
+  it('drops a line of toolbar words and a bulleted reprint notice, keeps a sentence using those words', () => {
+    const bs = blocks('留言 打印 收藏此页 保存 关闭', '[打印]　[糾錯]　[評論]　[信箱]', '• 凡注明为其他媒体来源的信息，均为转载自其他媒体。', '请您对该文章评分：', '他说，请大家留言，也可以打印出来保存。');
+    boilerplateRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['他说，请大家留言，也可以打印出来保存。']);
+  });
+  it('reads "1234 下一页" as a pager, a year alone as none', () => {
+    expect(isPagerLine('1234 下一页')).toBe(true);
+    expect(isPagerLine('2012 2013')).toBe(false);
+  });
+});
