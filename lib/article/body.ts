@@ -20,15 +20,23 @@ export interface BodyOptions {
   fullWidth: boolean;
 }
 
-/** Short key:value lines inside the body (来源: …, 责编: …) become metadata. */
-function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport): void {
+/** The step that moves metadata lines out of the body; the reader can switch it off like a rule. */
+export const METADATA_LINES = 'metadata-lines';
+
+/**
+ * Short key:value lines inside the body (来源: …, 责编: …) become metadata and leave the
+ * body, reported so the reader can keep them; switched off, they are read and left in place.
+ */
+function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport, disabled: string[]): void {
+  const keep = disabled.includes(METADATA_LINES);
   for (const b of live(blocks)) {
     if (b.kind === 'image' || b.container || b.text.length > 80) continue;
     const m = readMetaLine(b.text);
     if (!m) continue;
     mergeMeta(meta, m);
+    if (keep) continue;
     b.dropped = true;
-    report.addSample('metadata-lines', b.text);
+    report.addSample(METADATA_LINES, b.text);
   }
 }
 
@@ -83,7 +91,7 @@ export function cleanBody(blocks: Block[], opts: BodyOptions): BodyResult {
   const meta: MetaFields = {};
   runRules(LINE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
   runRules(BODY_RULES, blocks, opts.ctx, opts.report, opts.disabled);
-  takeMetaLines(blocks, meta, opts.report);
+  takeMetaLines(blocks, meta, opts.report, opts.disabled);
   markCaptions(blocks);
   if (opts.fullWidth) runRules(NORMALIZE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
 
