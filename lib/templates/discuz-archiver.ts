@@ -1,4 +1,5 @@
 import { findChineseDate } from '../metadata/dates';
+import { statedDiscuzVersion } from './discuz';
 import { type DomMeta, type Template, scoreChecks, textOf } from './types';
 
 /**
@@ -11,12 +12,10 @@ import { type DomMeta, type Template, scoreChecks, textOf } from './types';
  */
 const ARCHIVER_URL = /\/archiver\/|[?&]archiver=1/;
 
-/** "Discuz! Archiver 5.0.0" from the generator, else what the footer states. */
+/** "Discuz! Archiver 5.0.0" from the generator, else the version the footer states. */
 function version(doc: Document): string {
-  const generator = doc.querySelector('meta[name="generator"]')?.getAttribute('content')?.trim();
-  if (generator && /Discuz!/i.test(generator)) return generator;
-  const powered = /Powered by\s+(Discuz!\s*[\w.]*)/i.exec(doc.getElementById('footer')?.textContent ?? doc.title);
-  return powered ? `${powered[1]!.trim()} Archiver` : 'Discuz! Archiver';
+  const stated = statedDiscuzVersion(doc, ['#end', '#footer'], 'Discuz!');
+  return /Archiver/i.test(stated) ? stated : `${stated} Archiver`;
 }
 
 function meta(doc: Document): DomMeta {

@@ -20,12 +20,16 @@ function meta(doc: Document): DomMeta {
   return out;
 }
 
-/** The version the page states (generator or footer), not one we assume. */
-function version(doc: Document): string {
+/**
+ * The Discuz! version the page states: its generator meta, else "Powered by Discuz! X3.2"
+ * in the footer, else `fallback`. Evidence names what was seen, never an assumed version.
+ */
+export function statedDiscuzVersion(doc: Document, footers: string[], fallback: string): string {
   const generator = doc.querySelector('meta[name="generator"]')?.getAttribute('content')?.trim();
   if (generator && /Discuz!/i.test(generator)) return generator;
-  const powered = /Powered by\s+(Discuz!\s*[\w.]*)/i.exec(textOf(doc, '#ft') ?? textOf(doc, '#footer') ?? '');
-  return powered ? powered[1]!.trim() : 'Discuz!';
+  const footer = footers.map((sel) => textOf(doc, sel)).find(Boolean) ?? '';
+  const powered = /Powered by\s+(Discuz!\s*[\w.]*)/i.exec(footer);
+  return powered ? powered[1]!.trim() : fallback;
 }
 
 export const discuz: Template = {
@@ -33,7 +37,7 @@ export const discuz: Template = {
   label: 'Discuz! forum thread',
   forum: true,
   detect: (doc, url) =>
-    scoreChecks(version(doc), [
+    scoreChecks(statedDiscuzVersion(doc, ['#ft', '#footer'], 'Discuz!'), [
       ['#postlist', !!doc.querySelector('#postlist'), 0.3],
       ['td.t_f', !!doc.querySelector('td.t_f, [id^="postmessage_"]'), 0.3],
       ["'Powered by Discuz!'", (/Powered by Discuz!/i.test(pageText(doc)) && !/Discuz! Archiver/i.test(doc.title)) || /Discuz!/i.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? ''), 0.4],

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectScript } from '../../lib/convert/script';
 import { isRestrictedUrl } from '../../lib/restricted';
-import { detectTemplateText } from '../../lib/templates';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHtml } from '../../cli/node-dom';
+import { detectTemplate, detectTemplateText } from '../../lib/templates';
+import { FIXTURES_DIR, loadFixtures } from '../helpers/fixtures';
 
 describe('script detection', () => {
   it('tells Simplified, Traditional and mixed text apart', () => {
@@ -28,5 +32,21 @@ describe('template detection from text', () => {
   });
   it('needs real evidence for a family', () => {
     expect(detectTemplateText('我们讨论了“上一版”和“下一版”的区别。').match.id).toBe('generic');
+  });
+});
+
+describe('the evidence names the engine version the page states', () => {
+  const detect = (name: string) => {
+    const fx = loadFixtures().find((f) => f.name === name)!;
+    const html = readFileSync(join(FIXTURES_DIR, `${name}.html`), 'utf8');
+    return detectTemplate(parseHtml(html, fx.expected.url), fx.expected.url).match.evidence.join(' ');
+  };
+  it('Discuz! X3.4 thread, Discuz! 5.5 and X3.2 archivers', () => {
+    expect(detect('discuz--starter-posts-only')).toMatch(/^Discuz! X3\.4:/);
+    expect(detect('discuz-archiver--well-water-survey')).toMatch(/^Discuz! Archiver 5\.5\.0:/);
+    expect(detect('discuz-archiver--orchard-frost-notes')).toMatch(/^Discuz! X3\.2 Archiver:/);
+  });
+  it('a text page states its version in its footer', () => {
+    expect(detectTemplateText('发表于 2021-3-1 显示全部楼层\n正文\nPowered by Discuz! X2.5').match.evidence[0]).toMatch(/^Discuz! X2\.5:/);
   });
 });
