@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { type Block, cjkCount, squash } from './blocks';
-import { cleanBody } from './article/body';
+import { METADATA_LINES, cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
@@ -11,7 +11,7 @@ import { toBlocks } from './dom/to-blocks';
 import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
 import { chooseHeadline } from './metadata/headline';
-import { bylineInProse, looksLikeBareNames, readBylineLine } from './metadata/byline';
+import { bylineInProse, looksLikeBareNames, readBylineLine, readLoneNames } from './metadata/byline';
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
 import { stripPinyin } from './rules/pinyin';
@@ -172,8 +172,13 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
   if (first <= 0) return null;
   const lead = blocks.slice(0, first).filter((b) => !b.dropped && b.kind !== 'image');
   const echoesTitle = title !== null && lead.some((b) => squash(b.text) === squash(title));
-  if (!echoesTitle) return null; // metadata lines alone are taken by the body step, nothing else is lost
-  return readHeader(lead, { template, report, disabled, markerIndex: -1, positional: true, knownTitle: title });
+  if (echoesTitle) return readHeader(lead, { template, report, disabled, markerIndex: -1, positional: true, knownTitle: title });
+  // The article opening with its writer's name alone on a line ("胡平", then the prose).
+  const byline = lead[0] && !disabled.includes(METADATA_LINES) ? readLoneNames(lead[0].text) : null;
+  if (!byline) return null; // metadata lines alone are taken by the body step, nothing else is lost
+  lead[0]!.dropped = true;
+  report.addSample(METADATA_LINES, lead[0]!.text);
+  return { title: null, subtitle: null, captions: [], meta: { ...byline }, poster: null };
 }
 
 /** Titles get the same inline cleanup as the body: pinyin and jammers out. */

@@ -21,6 +21,10 @@ const BRACKETED_NAME = new RegExp(`^[\\[【（(]\\s*(${NAMES})\\s*[\\]】）)](?
 const LONE_NAMES = new RegExp(`^(${NAMES})$`);
 const ENGLISH_BY = /(?:^|\s)by\s+([A-Za-z][\w.-]{1,30})\s*[^\w\s]{0,3}$/i;
 const POSTED_BY = /^([^\s:：]{2,20})\s+(?:发表于|發表於|发布于|發佈於|posted)/i;
+/** Blog engines' "由海姑娘张贴 @ 2005-03-21": posted by. */
+const POSTED_BY_YOU = /^(?:由|By\s)\s*([^\s@]{2,20}?)\s*(?:张贴|張貼|发表|發表|发布|發佈|posted)/i;
+/** "[ 黄宇 ]" standing in a date or source line. */
+const BRACKETED_IN_LINE = new RegExp(`[\\[【]\\s*(${NAMES})\\s*[\\]】]`);
 
 /** Words that end a "name": these are sites, desks and notes, not people. */
 const NOT_A_NAME =
@@ -91,9 +95,15 @@ export function readBylineLine(line: string): Byline | null {
   if (bracketed && looksLikeBareNames(bracketed[1]!)) return { author: splitNames(bracketed[1]!).join(' '), byline: text };
   const english = ENGLISH_BY.exec(text);
   if (english && isPersonName(english[1]!)) return { author: english[1]!, byline: text };
-  const posted = POSTED_BY.exec(text);
+  const posted = POSTED_BY.exec(text) ?? POSTED_BY_YOU.exec(text);
   if (posted && isPersonName(posted[1]!)) return { author: posted[1]!, byline: text };
   return null;
+}
+
+/** A bracketed name inside a metadata line ("2004年7月16日08:19 [ 黄宇 ] 来源：…"), if it looks like a name. */
+export function bracketedNameIn(line: string): Byline | null {
+  const m = line.length <= 120 ? BRACKETED_IN_LINE.exec(line) : null;
+  return m && looksLikeBareNames(m[1]!) ? { author: splitNames(m[1]!).join(' '), byline: m[0] } : null;
 }
 
 /** A line of names alone, as pages set the author under the headline. */

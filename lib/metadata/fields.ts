@@ -1,4 +1,4 @@
-import { isPersonName, looksLikeBareNames, readBylineLine } from './byline';
+import { bracketedNameIn, isPersonName, looksLikeBareNames, readBylineLine } from './byline';
 import { findChineseDate } from './dates';
 
 /** Metadata a page states in its own lines: 来源, 作者, 责编, 发表于, 浏览... */
@@ -141,6 +141,12 @@ export function readMetaLine(line: string): MetaFields | null {
   if (replies) found.replies = Number(replies[1]);
   const edition = EDITION.exec(text);
   if (edition) found.edition = edition[1]!;
+
+  // A metadata line may name the writer in brackets beside the date or the source.
+  if (!found.author && (date || keyed.source)) {
+    const named = bracketedNameIn(rest);
+    if (named) Object.assign(found, named);
+  }
 
   // A date makes a metadata line only after a publish key or in a line that is no sentence;
   // profile dates (注册时间, 最后登录) are not publication dates.

@@ -162,14 +162,26 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
   return best.text;
 }
 
-/** The first top-level heading that is not navigation, for pages whose <title> says nothing. */
-function firstHeading(doc: Document, siteNames: Set<string>): string | null {
-  for (const tag of ['h1', 'h2']) {
-    for (const el of doc.querySelectorAll(tag)) {
-      if (el.closest(NEVER_HEADLINE) || inNavigation(el)) continue;
+/**
+ * For pages whose <title> says nothing ("显示", the site name): the first heading that is
+ * not navigation, else the first large or bold line standing on its own (centered bold
+ * titles of hand-made and FrontPage pages).
+ */
+const PROMINENT = ['h1', 'h2', 'h3', '[align="center"] strong, [align="center"] b, center strong, center b, font[size] b, b font[size], strong, b'];
+const MAX_PROMINENT = 200;
+
+function prominentLine(doc: Document, siteNames: Set<string>): string | null {
+  for (const selector of PROMINENT) {
+    const found = doc.body?.querySelectorAll(selector) ?? [];
+    for (let i = 0; i < found.length && i < MAX_PROMINENT; i++) {
+      const el = found[i]!;
+      if (el.closest(NEVER_HEADLINE) || el.closest('a') || inNavigation(el)) continue;
       const text = visibleText(el);
       const len = squashTitle(text).length;
-      if (len >= 4 && len <= MAX_HEADLINE && !siteNames.has(squashTitle(text))) return text;
+      // Bold runs inside a paragraph are emphasis; a headline stands alone in its block.
+      const block = el.parentElement;
+      const alone = !block || squashTitle(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
+      if (len >= 4 && len <= 60 && alone && !/[。！？，,]$/.test(text) && !siteNames.has(squashTitle(text))) return text;
     }
   }
   return null;
@@ -187,5 +199,5 @@ export function chooseHeadline(doc: Document, input: HeadlineInput): string | nu
   const line = titles.length ? agreeingLine(doc, titles, siteNames) : null;
   if (line) return line;
   const fromTitle = stated.map((t) => stripSiteName(t, input.siteNames)).find((p) => isHeadlinePart(p, siteNames));
-  return fromTitle ?? firstHeading(doc, siteNames) ?? (stated[0] ? stripSiteName(stated[0], input.siteNames) : null);
+  return fromTitle ?? prominentLine(doc, siteNames) ?? (stated[0] ? stripSiteName(stated[0], input.siteNames) : null);
 }

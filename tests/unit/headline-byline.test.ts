@@ -70,3 +70,10 @@ describe('bylines', () => {
     expect(readMetaLine('——《北京之春》1998年3月号')).toEqual({ source: '北京之春', published: '1998-03' });
   });
 });
+
+describe('a <title> that says nothing', () => {
+  it('takes the centered bold line standing alone, not bold words inside a paragraph', () => {
+    const body = `<p>站内公告：<b>今日维护</b>，请稍候访问本站的其他栏目和服务。</p><p align="center"><font color="darkblue"><strong>犬儒病(上)</strong></font></p><hr><p>胡平</p><p>${'正文内容。'.repeat(20)}</p>`;
+    expect(pick('显示', body)).toBe('犬儒病(上)');
+  });
+});
