@@ -1,3 +1,4 @@
+import { squash } from '../blocks';
 /**
  * The headline of a page, chosen by agreement between what the page says its title is
  * (<title>, og:title) and the lines it shows (h1, h2, bold or large lines).
@@ -25,9 +26,6 @@ const MAX_CHILDREN = 6;
 /** <title> is read up to here: the headline is never longer, a hostile page's title may be. */
 const MAX_TITLE = 300;
 
-export function squashTitle(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
-}
 
 function visibleText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -37,7 +35,7 @@ function visibleText(el: Element): string {
  * Length of the longest run of characters two short strings share. Both are capped at
  * MAX_HEADLINE (plus a <title>'s length), so this stays a small, bounded table.
  */
-export function longestCommonRun(a: string, b: string): number {
+function longestCommonRun(a: string, b: string): number {
   if (!a || !b) return 0;
   let best = 0;
   let prev = new Uint16Array(b.length + 1);
@@ -52,8 +50,8 @@ export function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
-/** The parts of a <title> between site/channel separators, longest first. */
-export function titleParts(title: string): string[] {
+/** The parts of a <title> between site/channel separators, in order. */
+function titleParts(title: string): string[] {
   const parts = title
     .split(SEPARATOR)
     .map((p) => p.replace(/^[《「【]|[》」】]$/g, '').trim())
@@ -67,10 +65,10 @@ export function titleParts(title: string): string[] {
  */
 export function stripSiteName(title: string, siteNames: string[] = []): string {
   const clean = title.replace(/\s+/g, ' ').trim();
-  const parts = titleParts(clean).filter((p) => !siteNames.some((s) => s && squashTitle(s) === squashTitle(p)));
+  const parts = titleParts(clean).filter((p) => !siteNames.some((s) => s && squash(s) === squash(p)));
   if (parts.length <= 1) return parts[0] ?? clean;
   let best = parts[0]!;
-  for (const p of parts) if (squashTitle(p).length > squashTitle(best).length) best = p;
+  for (const p of parts) if (squash(p).length > squash(best).length) best = p;
   // "标题（页 1）" and "标题 (1)" page counters are not part of the headline.
   return best.replace(/\s*[（(]\s*(?:页|頁|第)?\s*\d+\s*(?:页|頁)?\s*[）)]\s*$/, '').trim();
 }
@@ -135,10 +133,10 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
   for (const el of lineCandidates(doc)) {
     if (el.closest(NEVER_HEADLINE)) continue;
     const text = visibleText(el);
-    const line = squashTitle(text);
+    const line = squash(text);
     if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
     // A child holding the same text is the better element; let it speak.
-    if (el.children.length === 1 && squashTitle(visibleText(el.children[0]!)) === line) continue;
+    if (el.children.length === 1 && squash(visibleText(el.children[0]!)) === line) continue;
     if (!mayAgree(line, titleBigrams)) continue;
     const shared = Math.max(...titles.map((t) => longestCommonRun(line, t)));
     // A kicker the page prints before the headline ("【记者直击】") is not measured against <title>.
@@ -152,7 +150,7 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
     const better =
       !best ||
       shared > best.shared ||
-      (shared === best.shared && (line.length < squashTitle(best.text).length || (line.length === squashTitle(best.text).length && weight > best.weight)));
+      (shared === best.shared && (line.length < squash(best.text).length || (line.length === squash(best.text).length && weight > best.weight)));
     if (better) best = { text, shared, weight };
   }
   if (!best) return null;
@@ -177,11 +175,11 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
       const el = found[i]!;
       if (el.closest(NEVER_HEADLINE) || el.closest('a') || inNavigation(el)) continue;
       const text = visibleText(el);
-      const len = squashTitle(text).length;
+      const len = squash(text).length;
       // Bold runs inside a paragraph are emphasis; a headline stands alone in its block.
       const block = el.parentElement;
-      const alone = !block || squashTitle(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
-      if (len >= 4 && len <= 60 && alone && !/[。！？，,]$/.test(text) && !siteNames.has(squashTitle(text))) return text;
+      const alone = !block || squash(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
+      if (len >= 4 && len <= 60 && alone && !/[。！？，,]$/.test(text) && !siteNames.has(squash(text))) return text;
     }
   }
   return null;
@@ -189,13 +187,13 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
 
 /** Whether `part` reads as a headline rather than a site name: long enough and not the site. */
 function isHeadlinePart(part: string, siteNames: Set<string>): boolean {
-  return squashTitle(part).length >= 6 && !siteNames.has(squashTitle(part));
+  return squash(part).length >= 6 && !siteNames.has(squash(part));
 }
 
 export function chooseHeadline(doc: Document, input: HeadlineInput): string | null {
-  const siteNames = new Set(input.siteNames.filter(Boolean).map(squashTitle));
+  const siteNames = new Set(input.siteNames.filter(Boolean).map(squash));
   const stated = [input.pageTitle, ...input.statedTitles].map((t) => t.slice(0, MAX_TITLE).replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const titles = stated.map(squashTitle).map((t) => t.slice(0, MAX_HEADLINE * 2));
+  const titles = stated.map(squash).map((t) => t.slice(0, MAX_HEADLINE * 2));
   const line = titles.length ? agreeingLine(doc, titles, siteNames) : null;
   if (line) return line;
   const fromTitle = stated.map((t) => stripSiteName(t, input.siteNames)).find((p) => isHeadlinePart(p, siteNames));
