@@ -29,6 +29,8 @@ export const BOILERPLATE: RegExp[] = [
   /(概不负|概不負)(任何)?(责任|責任)/,
   /^如需了解更多信息[,，]?(请|請)登(录|錄)/,
   /^(免责声明|免責聲明)/,
+  // the site promoting its own social accounts ("现已开设Facebook专页……Like我们的专页")
+  /(现已开设|現已開設|欢迎关注|歡迎關注|请关注|請關注|Like|讚好|追蹤)\s*(我们|我們|本站|本网|本網|本报|本報)?的?\s*(Facebook|专页|專頁|粉丝团|粉絲團|粉丝页|粉絲頁|官方微博|官方微信|微信公众号|微信公眾號)/i,
 ];
 
 /** Words of an article toolbar ("留言 打印 收藏此页 保存 关闭", "[打印] [糾錯] [評論]"). */

@@ -174,3 +174,11 @@ describe('toolbars, disclaimers and run-together pagers', () => {
     expect(isPagerLine('2012 2013')).toBe(false);
   });
 });
+
+describe('the site promoting its own accounts', () => {
+  it('drops a follow-us promo, keeps news that mentions an account', () => {
+    const bs = blocks('本台新闻现已开设Facebook专页，让你即时掌握本地新闻！快点到Facebook Like我们的专页！', '欢迎关注本报官方微博。', '市政府昨日在官方微博上发布了停水通知，涉及三个街道。');
+    boilerplateRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['市政府昨日在官方微博上发布了停水通知，涉及三个街道。']);
+  });
+});
