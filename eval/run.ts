@@ -12,7 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { decode } from '../cli/encoding';
 import { parseHtml } from '../cli/node-dom';
 import { cleanMany } from '../tests/helpers/clean-many';
-import { bigramScores, metaMatches, norm } from '../tests/helpers/golden';
+import { authorMatches, bigramScores, metaMatches, norm } from '../tests/helpers/golden';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = process.argv[2] ?? join(ROOT, 'tests', 'fixtures');
@@ -52,15 +52,13 @@ function plainReadability(id: string): Result | null {
   return { title: parsed.title, text: parsed.textContent ?? '', author: parsed.byline, published: parsed.publishedTime };
 }
 
-const authorOk = (want: string, r: Result) => [r.author, r.byline, r.source].some((v) => !!v && norm(v).includes(norm(want)));
-
 function score(gold: Gold, r: Result | null) {
   const goldText = gold.text ?? (gold.paragraphs ?? []).join('\n');
   const body = r ? bigramScores(goldText, r.text) : { f1: 0, p: 0, r: 0 };
   return {
     ...body,
     title: gold.title ? !!r?.title && norm(r.title) === norm(gold.title) : undefined,
-    author: gold.author ? !!r && authorOk(gold.author, r) : undefined,
+    author: gold.author ? !!r && authorMatches(gold.author, r) : undefined,
     date: gold.date ? !!r?.published && metaMatches('published', gold.date, r.published) : undefined,
   };
 }

@@ -57,6 +57,11 @@ export function trimSpace(s: string): string {
   return s.trim();
 }
 
+/** Text for one line: control characters and line breaks become single spaces (titles are one line). */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Whitespace-free form for comparing lines. */
 export function squash(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');

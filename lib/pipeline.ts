@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { type Block, cjkCount, squash } from './blocks';
+import { type Block, cjkCount, oneLine, squash } from './blocks';
 import { METADATA_LINES, cleanBody } from './article/body';
 import { type Sanitizer, buildArticle } from './article/build';
 import { readHeader } from './article/header';
@@ -185,8 +185,7 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
 function cleanTitle(title: string | null | undefined): string | null {
   if (!title) return null;
   // A title is one line: og:title and <title> can carry newlines and control characters.
-  const line = title.slice(0, 1000).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ');
-  return stripJammer(stripPinyin(line).text).text.trim() || null;
+  return stripJammer(stripPinyin(oneLine(title.slice(0, 1000))).text).text.trim() || null;
 }
 
 /** The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. */

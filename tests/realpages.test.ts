@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CleanedJson, cleanMany } from './helpers/clean-many';
-import { SHARED, bigramF1, metaMatches, norm } from './helpers/golden';
+import { SHARED, authorMatches, bigramF1, metaMatches, norm } from './helpers/golden';
 
 const DIR = join(SHARED, 'realpages', 'dev');
 
@@ -34,7 +34,7 @@ describe('real pages (../shared/realpages/dev)', () => {
     const right = (field: 'title' | 'author' | 'date', ok: (want: string, got: CleanedJson) => boolean) =>
       ids.filter((id) => gold[id]![field] && results[id] && ok(gold[id]![field]!, results[id]!)).length;
     const titles = right('title', (w, r) => norm(r.title) === norm(w));
-    const authors = right('author', (w, r) => [r.author, r.byline, r.source].some((v) => !!v && norm(v).includes(norm(w))));
+    const authors = right('author', authorMatches);
     const dates = right('date', (w, r) => metaMatches('published', w, r.published));
 
     const measured = { meanF1: mean, medianF1: median, under05: f1s.filter((f) => f < 0.5).length, titles, authors, dates };

@@ -33,14 +33,12 @@ export function LibraryApp() {
     if (!lib) return;
     let live = true;
     (async () => {
-      const everything = await lib.list();
       const needles = await queryVariants(query);
-      const filtered = await lib.list({ site: site || undefined, template: template || undefined, tag: tag || undefined, needles });
-      const broken = await lib.damaged();
+      const view = await lib.view({ site: site || undefined, template: template || undefined, tag: tag || undefined, needles });
       if (!live) return;
-      setDamaged(broken);
-      setAll(everything);
-      setShown(filtered);
+      setDamaged(view.damaged);
+      setAll(view.all);
+      setShown(view.shown);
     })();
     return () => {
       live = false;

@@ -1,3 +1,4 @@
+import { oneLine } from '../blocks';
 import { createSanitizer } from '../sanitize';
 import type { CleanArticle } from '../types';
 
@@ -16,10 +17,6 @@ function currentSanitizer(): Sanitizer {
   return sanitizer;
 }
 
-/** Text for one line: control characters and line breaks become spaces (a title is one line). */
-export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
-}
 
 /**
  * The article as every export writes it. Stored HTML is not trusted (an imported backup

@@ -1,4 +1,3 @@
-import { squash } from '../blocks';
 /**
  * The headline of a page, chosen by agreement between what the page says its title is
  * (<title>, og:title) and the lines it shows (h1, h2, bold or large lines).
@@ -8,6 +7,7 @@ import { squash } from '../blocks';
  * page that shares the longest run of characters with <title> is the headline; when no
  * line agrees, <title> is cut at those separators and the headline part kept.
  */
+import { squash } from '../blocks';
 
 /** Site/channel separators, in either order around the headline. */
 const SEPARATOR = /\s*(?:__?|\s-{1,2}\s|-{2}|(?<=[^\s\d])-(?=[^\s\d])|[|｜]|\s[—–]\s|—{1,2}|::|》|\s·\s)\s*/;
@@ -25,7 +25,6 @@ const TEXT_BUDGET = 2_000_000;
 const MAX_CHILDREN = 6;
 /** <title> is read up to here: the headline is never longer, a hostile page's title may be. */
 const MAX_TITLE = 300;
-
 
 function visibleText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -75,6 +74,8 @@ export function stripSiteName(title: string, siteNames: string[] = []): string {
 
 interface Candidate {
   text: string;
+  /** Length of the squashed line, the tie-breaker. */
+  length: number;
   shared: number;
   weight: number;
 }
@@ -109,11 +110,6 @@ export interface HeadlineInput {
   siteNames: string[];
 }
 
-/**
- * The page line that agrees best with the stated titles: most characters shared with
- * one of them, and most of the line shared (a container with the headline and a date
- * line agrees less than the headline alone).
- */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
@@ -127,6 +123,11 @@ function mayAgree(line: string, titleBigrams: Set<string>): boolean {
   return hits >= 3 && hits >= (line.length - 1) * 0.5;
 }
 
+/**
+ * The page line that agrees best with the stated titles: most characters shared with
+ * one of them, and most of the line shared (a container with the headline and a date
+ * line agrees less than the headline alone).
+ */
 function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): string | null {
   let best: Candidate | null = null;
   const titleBigrams = bigrams(titles.join('\n'));
@@ -150,8 +151,8 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
     const better =
       !best ||
       shared > best.shared ||
-      (shared === best.shared && (line.length < squash(best.text).length || (line.length === squash(best.text).length && weight > best.weight)));
-    if (better) best = { text, shared, weight };
+      (shared === best.shared && (line.length < best.length || (line.length === best.length && weight > best.weight)));
+    if (better) best = { text, length: line.length, shared, weight };
   }
   if (!best) return null;
   // Agreement on the site name alone ("新浪網") is no headline.

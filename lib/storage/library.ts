@@ -120,6 +120,17 @@ function sanitizeRecord(record: SavedArticle, sanitize: (html: string) => string
   };
 }
 
+/** Newest first, filtered by site, template, tag and search text (any of the needles). */
+function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
+  const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
+  return records
+    .filter((r) => !filter.tag || r.tags.includes(filter.tag))
+    .filter((r) => !filter.site || r.site === filter.site)
+    .filter((r) => !filter.template || r.template === filter.template)
+    .filter((r) => !needles.length || needles.some((n) => r.searchText.includes(n)))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
 export class Library {
   constructor(private db: IDBPDatabase<LibrarySchema>) {}
 
@@ -169,10 +180,13 @@ export class Library {
     return (await this.update(url, (old) => old && withNotes(old, note, tags))).record;
   }
 
-  /** Every stored record, split into valid articles and damaged ones (never throws on bad data). */
+  /**
+   * Every stored record, split into valid articles and damaged ones (never throws on bad
+   * data). Keys and values are read in one transaction, so they line up.
+   */
   private async checkedAll(): Promise<{ valid: SavedArticle[]; damaged: DamagedRecord[] }> {
-    const keys = await this.db.getAllKeys('articles');
-    const values: unknown[] = await this.db.getAll('articles');
+    const tx = this.db.transaction('articles');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll() as Promise<unknown[]>]);
     const valid: SavedArticle[] = [];
     const damaged: DamagedRecord[] = [];
     values.forEach((raw, i) => {
@@ -185,19 +199,18 @@ export class Library {
 
   /** Newest first, filtered by site, template, tag and search text. Damaged records are left out (see damaged()). */
   async list(filter: ListFilter = {}): Promise<SavedArticle[]> {
-    const { valid } = await this.checkedAll();
-    const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
-    return valid
-      .filter((r) => !filter.tag || r.tags.includes(filter.tag))
-      .filter((r) => !filter.site || r.site === filter.site)
-      .filter((r) => !filter.template || r.template === filter.template)
-      .filter((r) => !needles.length || needles.some((n) => r.searchText.includes(n)))
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return applyFilter((await this.checkedAll()).valid, filter);
   }
 
   /** Records the library cannot show, with the reason, so the reader can delete them. */
   async damaged(): Promise<DamagedRecord[]> {
     return (await this.checkedAll()).damaged;
+  }
+
+  /** What the library page shows, from one read: every article, the filtered ones, the damaged records. */
+  async view(filter: ListFilter = {}): Promise<{ all: SavedArticle[]; shown: SavedArticle[]; damaged: DamagedRecord[] }> {
+    const { valid, damaged } = await this.checkedAll();
+    return { all: applyFilter(valid, {}), shown: applyFilter(valid, filter), damaged };
   }
 
   /** Deletes a record by its key, whatever shape it is in. */

@@ -82,3 +82,8 @@ export function metaMatches(field: string, want: string, got: string | null | un
   const b = norm(got);
   return field === 'title' ? a === b : b.length > 0 && (a.includes(b) || b.includes(a));
 }
+
+/** score_pages.py's author check: the gold author stands in the result's author, byline or source. */
+export function authorMatches(want: string, got: { author?: string | null; byline?: string | null; source?: string | null }): boolean {
+  return [got.author, got.byline, got.source].some((v) => !!v && norm(v).includes(norm(want)));
+}
