@@ -8,7 +8,7 @@ import { hasArticleText, isProse } from './article/lines';
 import { HUGE_PAGE_ELEMENTS, hugePageContent } from './dom/dominant-container';
 import { flattenDeepNesting, maxDepth } from './dom/flatten';
 import { toBlocks } from './dom/to-blocks';
-import { mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
+import { joinNames, mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
 import { chooseHeadline } from './metadata/headline';
 import { bylineInProse, looksLikeBareNames, readBylineLine, readLoneNames } from './metadata/byline';
@@ -76,19 +76,45 @@ function preClean(doc: Document, template: Template, report: RemovalReport): voi
   remove(template.junk ?? [], 'template-junk');
 }
 
-/** Meta tags pages commonly carry (Open Graph, article:*, name=author). */
-function metaTags(doc: Document): DomMeta {
-  const head = doc.head ?? doc;
-  const get = (sel: string) => head.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
-  const out: DomMeta = {};
-  const published = get('meta[property="article:published_time"]') ?? get('meta[name="publishdate"]') ?? get('meta[name="PubDate"]');
-  if (published) out.published = /^\d{4}-\d{2}-\d{2}T/.test(published) ? published : (parseChineseDate(published) ?? published);
-  out.siteName = get('meta[property="og:site_name"]');
-  out.ogTitle = get('meta[property="og:title"]');
-  const author = get('meta[name="author"]');
+/** Where pages state their publication date: Open Graph, portals, scholarly (Highwire), Dublin Core, PRISM, schema.org. */
+const DATE_METAS = [
+  'article:published_time', 'publishdate', 'pubdate', 'citation_publication_date', 'citation_date',
+  'dcterms.issued', 'dc.date.issued', 'dc.date', 'prism.publicationdate', 'datepublished',
+];
+/** Where they name the writers: scholarly pages repeat citation_author once per writer. */
+const AUTHOR_METAS = ['author', 'citation_author', 'citation_authors', 'dc.creator', 'dcterms.creator'];
+
+/** The page's meta tags by lower-cased name or property; repeated ones keep every value. */
+function metaValues(doc: Document): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const el of (doc.head ?? doc).querySelectorAll('meta[content]')) {
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('itemprop'))?.trim().toLowerCase();
+    const value = el.getAttribute('content')?.trim();
+    if (key && value) out.set(key, [...(out.get(key) ?? []), value]);
+  }
+  return out;
+}
+
+/** "赵  培", "Li, Ming; 王明": names as meta tags list them, if they name people. */
+function statedAuthors(values: string[]): string | undefined {
+  const names = values.flatMap((v) => v.split(/[;；]/)).map((n) => joinNames(n.trim())).filter(Boolean);
+  const joined = names.join('、');
   // Forum engines put their own credits in name=author.
-  if (author && looksLikeBareNames(author) && !/admin|管理员|Discuz|Comsenz|phpwind/i.test(author)) out.author = author;
-  out.source = get('meta[name="source"]');
+  if (!names.length || /admin|管理员|Discuz|Comsenz|phpwind/i.test(joined)) return undefined;
+  return names.every((n) => looksLikeBareNames(n)) ? joined : undefined;
+}
+
+/** Meta tags pages commonly carry (Open Graph, article:*, scholarly and Dublin Core). */
+function metaTags(doc: Document): DomMeta {
+  const values = metaValues(doc);
+  const first = (keys: string[]) => keys.map((k) => values.get(k)?.[0]).find(Boolean);
+  const out: DomMeta = {};
+  const published = first(DATE_METAS);
+  if (published) out.published = /^\d{4}-\d{2}-\d{2}T/.test(published) ? published : (parseChineseDate(published) ?? published);
+  out.siteName = first(['og:site_name']);
+  out.ogTitle = first(['og:title']);
+  out.author = AUTHOR_METAS.map((k) => statedAuthors(values.get(k) ?? [])).find(Boolean);
+  out.source = first(['source']);
   return out;
 }
 
@@ -236,8 +262,9 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   delete footerMeta.published;
 
   const meta: MetaFields = {};
-  mergeMeta(meta, familyMeta);
-  if (lead) mergeMeta(meta, lead.meta);
+  // A forum family names the poster; a byline opening the post names the article's writers.
+  const stated = template.forum ? [lead?.meta, familyMeta] : [familyMeta, lead?.meta];
+  for (const m of stated) if (m) mergeMeta(meta, m);
   mergeMeta(meta, body.meta);
   mergeMeta(meta, header.meta);
   mergeMeta(meta, footerMeta);

@@ -1,8 +1,9 @@
 import { type Block, live, trimSpace } from '../blocks';
-import { type MetaFields, mergeMeta, readMetaLine } from '../metadata/fields';
+import { type MetaFields, continueCredit, isRoleCredit, mergeMeta, readMetaLine } from '../metadata/fields';
 import { BODY_RULES, LINE_RULES, NORMALIZE_RULES } from '../rules';
 import type { RuleContext } from '../rules/types';
 import { RemovalReport, runRules } from './report';
+import { joinHardWrappedLines } from './hard-wrap';
 import { endsWithCredit, isCreditOnly, isHeadingLike } from './lines';
 
 export interface BodyResult {
@@ -29,11 +30,13 @@ export const METADATA_LINES = 'metadata-lines';
  */
 function takeMetaLines(blocks: Block[], meta: MetaFields, report: RemovalReport, disabled: string[]): void {
   const keep = disabled.includes(METADATA_LINES);
+  let creditAbove = false;
   for (const b of live(blocks)) {
-    if (b.kind === 'image' || b.container || b.text.length > 80) continue;
-    const m = readMetaLine(b.text);
+    const m = b.kind === 'image' || b.container || b.text.length > 80 ? null : readMetaLine(b.text);
+    if (creditAbove && isRoleCredit(m) && isRoleCredit(meta)) continueCredit(meta, m!, false);
+    else if (m) mergeMeta(meta, m);
+    creditAbove = isRoleCredit(m);
     if (!m) continue;
-    mergeMeta(meta, m);
     if (keep) continue;
     b.dropped = true;
     report.addSample(METADATA_LINES, b.text);
@@ -93,6 +96,7 @@ export function cleanBody(blocks: Block[], opts: BodyOptions): BodyResult {
   runRules(BODY_RULES, blocks, opts.ctx, opts.report, opts.disabled);
   takeMetaLines(blocks, meta, opts.report, opts.disabled);
   markCaptions(blocks);
+  joinHardWrappedLines(blocks);
   if (opts.fullWidth) runRules(NORMALIZE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
 
   const kept = live(blocks);

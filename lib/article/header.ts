@@ -1,6 +1,6 @@
 import { type Block, cjkCount, squash, trimSpace } from '../blocks';
 import { readLoneNames } from '../metadata/byline';
-import { type MetaFields, mergeMeta, readMetaLine } from '../metadata/fields';
+import { type MetaFields, continueCredit, isRoleCredit, joinKeyCells, mergeMeta, readMetaLine } from '../metadata/fields';
 import { LINE_RULES } from '../rules';
 import type { Template } from '../templates/types';
 import { RemovalReport, runRules } from './report';
@@ -39,16 +39,14 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
 
   // Metadata first: nav lines like "当前版: 02版 上一版" carry some and are dropped below.
   // Nearest the article first: a sidebar's dates and names stand further up.
-  let bylineAbove = false;
-  for (const t of [...texts].reverse()) {
+  let creditBelow = false;
+  for (const t of joinKeyCells(texts).reverse()) {
     const m = readMetaLine(t);
-    // "本报实习生 甲 乙" over "本报记者 丙 丁": one credit on two lines.
-    if (m?.author && bylineAbove && out.meta.author && m.byline && out.meta.byline) {
-      out.meta.author = `${m.author} ${out.meta.author}`;
-      out.meta.byline = `${m.byline} ${out.meta.byline}`;
+    if (creditBelow && isRoleCredit(m) && isRoleCredit(out.meta)) {
+      continueCredit(out.meta, m!, true);
       continue;
     }
-    bylineAbove = !!(m?.author && m.byline);
+    creditBelow = isRoleCredit(m);
     if (m) mergeMeta(out.meta, m);
     const poster = opts.template.forum ? POSTER.exec(trimSpace(t)) : null;
     if (poster && !out.poster) out.poster = poster[1]!;

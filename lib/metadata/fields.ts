@@ -1,4 +1,5 @@
 import { bracketedNameIn, isPersonName, looksLikeBareNames, readBylineLine } from './byline';
+import { cjkCount } from '../blocks';
 import { findChineseDate } from './dates';
 
 /** Metadata a page states in its own lines: 来源, 作者, 责编, 发表于, 浏览... */
@@ -27,8 +28,10 @@ const KEYS: Array<[RegExp, FieldName]> = [
 ];
 /** Credit lines WeChat and portal articles end with; kept as stated, not as a field of their own. */
 const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*[^\s，。；！？,;!?][^，。；！？,;!?]{0,29}$/;
-const KEY_WITH_COLON =
-  /(来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]\s*/g;
+/** Every key a metadata line may start a field with. */
+const KEY_WORDS =
+  '来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊';
+const KEY_WITH_COLON = new RegExp(`(${KEY_WORDS})\\s*[:：]\\s*`, 'g');
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
 const PUBLISH_KEY = /(发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期)\s*[:：]?/;
@@ -70,6 +73,9 @@ function cleanValue(raw: string): string {
     .trim();
 }
 
+/** A broken template prints its own markup where the value should be ("作者： size=\"20\""). */
+const MARKUP_VALUE = /\w\s*=\s*["']|[<>]/;
+
 function keyedValues(line: string): Partial<Record<FieldName, string>> {
   const out: Partial<Record<FieldName, string>> = {};
   const matches = [...line.matchAll(KEY_WITH_COLON)];
@@ -78,7 +84,7 @@ function keyedValues(line: string): Partial<Record<FieldName, string>> {
     const start = m.index! + m[0].length;
     const end = matches[i + 1]?.index ?? line.length;
     const value = cleanValue(line.slice(start, end));
-    if (field && value && !out[field]) out[field] = value;
+    if (field && value && !MARKUP_VALUE.test(value) && !out[field]) out[field] = value;
   });
   return out;
 }
@@ -151,9 +157,47 @@ export function readMetaLine(line: string): MetaFields | null {
   // A date makes a metadata line only after a publish key or in a line that is no sentence;
   // profile dates (注册时间, 最后登录) are not publication dates.
   const isProfileDate = /注册|註冊|登录|登錄|在线|在線/.test(text);
-  if (date && !isProfileDate && (PUBLISH_KEY.test(text) || !/[。！？!?，,]/.test(rest))) found.published = date.iso;
+  const hasFields = Object.keys(found).length > 0;
+  if (date && !isProfileDate && (PUBLISH_KEY.test(text) || isDateLineRest(rest, hasFields))) found.published = date.iso;
 
   return Object.keys(found).length ? found : null;
+}
+
+/**
+ * Beside a date, a metadata line holds other fields, or a source or name ("2003-7-24 钱江晚报"),
+ * not a clause: a hard-wrapped prose line with a date in it stays in the body.
+ */
+function isDateLineRest(rest: string, hasFields: boolean): boolean {
+  if (/[。！？!?，,]/.test(rest)) return false;
+  return hasFields || (!/[、「」“”]/.test(rest) && cjkCount(rest) <= 20);
+}
+
+/** A role byline ("本报记者 王燕平"): the kind that a second role line continues. */
+export function isRoleCredit(m: MetaFields | null): boolean {
+  return !!(m?.author && m.byline);
+}
+
+/** "本报实习生 甲 乙" then "本报记者 丙 丁": one credit on two lines, kept in page order. */
+export function continueCredit(into: MetaFields, next: MetaFields, nextComesFirst: boolean): void {
+  const join = (a?: string, b?: string) => (nextComesFirst ? `${b} ${a}` : `${a} ${b}`);
+  into.author = join(into.author, next.author);
+  into.byline = join(into.byline, next.byline);
+}
+
+const KEY_ALONE = new RegExp(`^(?:${KEY_WORDS})[:：]$`);
+
+/**
+ * Government and archive pages set "发文机关：" and its value in two table cells;
+ * a key standing alone is read together with the line after it.
+ */
+export function joinKeyCells(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const key = lines[i]!.replace(/\s+/g, '');
+    if (KEY_ALONE.test(key) && i + 1 < lines.length) out.push(`${key}${lines[++i]}`);
+    else out.push(lines[i]!);
+  }
+  return out;
 }
 
 /** Adds what `from` states that `into` does not have yet; credit lines add up. */

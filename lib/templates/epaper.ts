@@ -1,12 +1,45 @@
+import { parseChineseDate } from '../metadata/dates';
 import { readMetaLine } from '../metadata/fields';
 import { type DomMeta, type Template, pageText, scoreChecks, textOf } from './types';
 
+const SHOW_COMMENT = 0x80;
+const ENP_FIELD = /<([a-z]+)>([^<]*)<\/\1>/g;
+
+/**
+ * Founder's e-paper system leaves each article's record in a comment after its text:
+ * <!--enpproperty <date>2022-02-13 00:00:00:0</date><author></author><subtitle>…</subtitle>…-->
+ */
+function enpProperty(doc: Document): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const root of doc.querySelectorAll('founder-content, #ozoom')) {
+    const walker = doc.createTreeWalker(root, SHOW_COMMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? '';
+      if (!text.startsWith('enpproperty')) continue;
+      for (const [, key, value] of text.matchAll(ENP_FIELD)) if (value!.trim()) out[key!] ??= value!.trim();
+      return out;
+    }
+  }
+  return out;
+}
+
+/** The issue's date as the masthead prints it ("2022年02月13日"), the date of every article in it. */
+function issueDate(doc: Document): string | undefined {
+  for (const el of doc.querySelectorAll('[id*="date" i], [class*="date" i]')) {
+    const date = parseChineseDate(el.textContent?.slice(0, 200) ?? '');
+    if (date) return date;
+  }
+  return undefined;
+}
+
 function meta(doc: Document): DomMeta {
   const out: DomMeta = {};
+  const record = enpProperty(doc);
+  out.published = (record.date && parseChineseDate(record.date)) || issueDate(doc);
   out.title = textOf(doc, 'founder-title') ?? textOf(doc, '.article-title') ?? textOf(doc, '#Title');
-  const sub = textOf(doc, 'founder-subtitle') ?? textOf(doc, '.article-subtitle');
+  const sub = textOf(doc, 'founder-subtitle') ?? textOf(doc, '.article-subtitle') ?? record.subtitle;
   if (sub) out.subtitle = sub.replace(/^[—－-]+\s*/, '');
-  const author = textOf(doc, 'founder-author') ?? textOf(doc, '.article-author');
+  const author = textOf(doc, 'founder-author') ?? textOf(doc, '.article-author') ?? record.author;
   if (author) {
     const read = readMetaLine(author); // "□王飞", "本报记者 巴特尔 通讯员 李敏"
     out.author = read?.author ?? author.replace(/^[□■]\s*/, '');
