@@ -4,7 +4,7 @@ import { BODY_RULES, LINE_RULES, NORMALIZE_RULES } from '../rules';
 import type { RuleContext } from '../rules/types';
 import { RemovalReport, runRules } from './report';
 import { joinHardWrappedLines } from './hard-wrap';
-import { endsWithCredit, isCreditOnly, isHeadingLike } from './lines';
+import { endsWithCredit, isCreditOnly, isHeadingLike, isProse } from './lines';
 
 export interface BodyResult {
   blocks: Block[];
@@ -68,6 +68,15 @@ function markCaptions(blocks: Block[]): void {
   });
 }
 
+/**
+ * Photo news ("农民工维权绿色通道（图）") tells its story in the caption under the picture;
+ * with no prose besides, that caption is the article's text.
+ */
+function keepPhotoStoryText(blocks: Block[]): void {
+  if (blocks.some((b) => b.kind === 'text' && isProse(b.text))) return;
+  for (const b of blocks) if (b.kind === 'caption' && isProse(b.text)) b.kind = 'text';
+}
+
 /** One paragraph per line, except that a table row reads as one line of tab-separated cells. */
 function paragraphsOf(blocks: Block[]): string[] {
   const out: string[] = [];
@@ -100,6 +109,7 @@ export function cleanBody(blocks: Block[], opts: BodyOptions): BodyResult {
   if (opts.fullWidth) runRules(NORMALIZE_RULES, blocks, opts.ctx, opts.report, opts.disabled);
 
   const kept = live(blocks);
+  keepPhotoStoryText(kept);
   for (const b of kept) {
     b.text = trimSpace(b.text);
     // List items and table cells are short by nature; they are not headings.

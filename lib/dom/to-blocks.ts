@@ -20,6 +20,13 @@ function isIcon(img: Element): boolean {
   return (w > 0 && w < 120 && (Number.isNaN(h) || h < 120)) || (h > 0 && h < 60) || /logo|icon|btn|button/i.test(img.getAttribute('src') ?? '');
 }
 
+/** The same picture again and again (bullets, a "中翻英" button after each paragraph) is decoration, not a photo. */
+function markRepeatedPictures(blocks: Block[]): void {
+  const seen = new Map<string, number>();
+  for (const b of blocks) if (b.kind === 'image' && b.src) seen.set(b.src, (seen.get(b.src) ?? 0) + 1);
+  for (const b of blocks) if (b.kind === 'image' && b.src && seen.get(b.src)! > 1) b.icon = true;
+}
+
 export interface BlockOptions {
   baseUrl?: string;
 }
@@ -127,5 +134,6 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
 
   root.childNodes.forEach(walk);
   flush();
+  markRepeatedPictures(blocks);
   return blocks;
 }

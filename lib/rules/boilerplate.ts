@@ -16,6 +16,13 @@ export const BOILERPLATE: RegExp[] = [
   /Powered by\s+\S+/i,
   /^(©|Copyright\b|\(c\)\s)/i,
   /^(扫一扫|掃一掃)/,
+  // widget states: a copy button's answer, a comment box still loading, an empty related list
+  /^(复制成功|複製成功)/,
+  /^\S{0,6}(读取中|讀取中|加载中|加載中|載入中)(\.{1,3}|…{1,2})?$/,
+  /^(没有|沒有|暂无|暫無)相关(新闻|新聞|文章|内容|內容)$/,
+  // the newsroom's tip-off box ("短信爆料15900430043 一经采用最高奖励500元")
+  /(爆料|报料|報料|新闻热线|新聞熱線)\D{0,30}\d{7,}/,
+  /一经采用|一經採用/,
   // share widgets
   /^(分享到[:：]?.*|分享至.*|微信扫一扫.*|打印本页|关闭窗口|收藏本文|【?字号[：:].*|字體[：:].*)$/,
   // article navigation
@@ -44,11 +51,24 @@ export function isToolbarLine(line: string): boolean {
   return words.length >= 2 && words.length <= 20 && words.every((w) => TOOLBAR_WORDS.has(w));
 }
 
+const CONTACT_KEY = /(电话|電話|传真|傳真|邮箱|郵箱|信箱|热线|熱線|处理时间|處理時間|地址|邮编|郵編|E-?mail)\s*[:：]/gi;
+
+const NEWSROOM_KEY = /电话|電話|传真|傳真|热线|熱線|处理时间|處理時間/;
+
+/**
+ * The newsroom's contact box: a line of two or more contact fields, one of them a phone,
+ * fax or office hours ("电话：… 传真：…"). A notice's postal address ("通信地址：… 邮编：…") stays.
+ */
+export function isContactLine(line: string): boolean {
+  if (line.length > 200 || /[。！？]/.test(line) || !NEWSROOM_KEY.test(line)) return false;
+  return (line.match(CONTACT_KEY)?.length ?? 0) >= 2;
+}
+
 export const boilerplateRule: Rule = {
   id: 'boilerplate',
   description: 'Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices',
   apply: (blocks, ctx) => {
     const patterns = [...BOILERPLATE, ...ctx.boilerplate];
-    return dropWhere(blocks, (text) => isToolbarLine(text) || patterns.some((re) => re.test(trimSpace(text))));
+    return dropWhere(blocks, (text) => isToolbarLine(text) || isContactLine(text) || patterns.some((re) => re.test(trimSpace(text))));
   },
 };

@@ -182,3 +182,20 @@ describe('the site promoting its own accounts', () => {
     expect(kept(bs)).toEqual(['市政府昨日在官方微博上发布了停水通知，涉及三个街道。']);
   });
 });
+
+describe('the newsroom’s own boxes and widget states', () => {
+  it('drops the contact box, the tip-off promo and widget states; keeps a notice’s address and news about a hotline', () => {
+    const bs = blocks(
+      '电话：021-52921234转641133 新民网  传真：021-62677454',
+      '邮箱：稿件处理  处理时间：9:00—18:00',
+      '上海滩微博#爆料#或短信爆料15900430043 一经采用最高奖励500元',
+      '复制成功，按CTRL+V发送给好友、论坛或博客。',
+      '跟贴读取中...',
+      '没有相关新闻',
+      '4、通信地址：北京市海淀区马甸东路9号　法规司（邮编：100088）',
+      '市民可拨打热线电话12345反映问题，有关部门将在三个工作日内答复。',
+    );
+    boilerplateRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['4、通信地址：北京市海淀区马甸东路9号　法规司（邮编：100088）', '市民可拨打热线电话12345反映问题，有关部门将在三个工作日内答复。']);
+  });
+});

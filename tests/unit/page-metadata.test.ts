@@ -107,3 +107,23 @@ describe('hard-wrapped text', () => {
     expect(a.paragraphs[0]).toBe(wrapped.slice(0, 4).join(''));
   });
 });
+
+describe('pictures and their captions', () => {
+  const STORY = '12月6日，某社区为农民工开设“维权绿色通道”，及时、高效地提高农民工的维权效率，降低维权成本，确保农民工的血汗钱得到保障。图为律师现场讲解讨薪维权知识。 韩苏原 摄';
+
+  it('makes a photo story’s caption its text when there is no other prose', () => {
+    const a = clean(`<html><head><title>农民工维权绿色通道（图）</title></head><body><div class="endText">
+      <h1>农民工维权绿色通道（图）</h1><p><img src="https://img.example/a.jpg" alt="维权"></p><p>${STORY}</p>
+      <p>复制成功，按CTRL+V发送给好友、论坛或博客。</p></div></body></html>`);
+    expect(a.paragraphs).toEqual([STORY]);
+  });
+
+  it('takes no caption from a button repeated after every paragraph', () => {
+    const button = '<img src="/News/images/translate.gif" alt="中翻英，翻譯內容僅供參考。">';
+    const lines = ['醫師建議乾眼症時，眼睛每三十分鐘就要休息五分鐘。', '太乾，就乾脆換上眼鏡。'];
+    const a = clean(`<html><head><title>電暖爐惹禍</title></head><body><div id="news">${prose(4)}
+      ${lines.map((l) => `${button}<span>${l}</span><br>`).join('')}${button}</div></body></html>`);
+    expect(a.captions).toEqual([]);
+    expect(a.paragraphs.slice(-2)).toEqual(lines);
+  });
+});
