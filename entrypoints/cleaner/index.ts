@@ -1,5 +1,6 @@
 import { CleanTimeoutError, NoArticleError, cleanDocument } from '../../lib/pipeline';
-import { canMergePages, collectPages, decodePage } from '../../lib/pages/collect';
+import { canMergePages, collectPages } from '../../lib/pages/collect';
+import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 import { laterPages } from '../../lib/pages/pagination';
 import { createSanitizer } from '../../lib/sanitize';
 import { CLEANER_KEY, type CleanResult } from '../../lib/messages';
@@ -9,12 +10,7 @@ import type { CleanOptions } from '../../lib/types';
 const BUDGET_MS = 15_000;
 
 async function fetchPage(url: string): Promise<Document> {
-  // Same origin only, and a redirect must stay there: merging never carries the user's
-  // cookies to another site.
-  const response = await fetch(url, { credentials: 'same-origin', redirect: 'follow' });
-  if (new URL(response.url || url).origin !== location.origin) throw new Error(`${url}: redirected to another site, not merged`);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const text = decodePage(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'), document.characterSet);
+  const text = await fetchLaterPage(url, location.origin, document.characterSet);
   return new DOMParser().parseFromString(text, 'text/html');
 }
 

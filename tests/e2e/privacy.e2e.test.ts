@@ -24,6 +24,16 @@ describe('nothing tells the page Jingdu is there', () => {
     await page.close();
   });
 
+  it('a page cannot answer in the cleaner’s place nor set its options', async () => {
+    const { page, popup } = await openPopup(suite, 'forged-cleaner.html', '#title');
+    expect(await popup.text('#title')).toBe('河道治理工程通过验收');
+    const body = (await popup.text('#content')) ?? '';
+    expect(body).toContain('历时两年的城东河道综合治理工程');
+    expect(body).not.toContain('伪造');
+    expect(body).not.toContain('分享到'); // the page's "options" did not switch the boilerplate rule off
+    await page.close();
+  });
+
   it('the scripts injected into pages carry no content-script announcement', () => {
     for (const file of INJECTED) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/content-script-started/);
   });

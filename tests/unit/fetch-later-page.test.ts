@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
+
+/** Two local "sites": the article's, whose page 2 redirects to the other one, and the other. */
+let article: Server;
+let other: Server;
+let articleOrigin = '';
+let otherOrigin = '';
+const cookiesSeenElsewhere: string[] = [];
+
+const listen = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+};
+
+beforeAll(async () => {
+  other = createServer((req, res) => {
+    cookiesSeenElsewhere.push(req.headers.cookie ?? '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>别的网站</p>');
+  });
+  otherOrigin = await listen(other);
+  article = createServer((req, res) => {
+    if (req.url === '/a_2.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(Buffer.from([0xb5, 0xda, 0xb6, 0xfe, 0xd2, 0xb3])); // 第二页
+    if (req.url === '/a_3.html') return void res.writeHead(302, { location: `${otherOrigin}/landing.html` }).end();
+    res.writeHead(404).end();
+  });
+  articleOrigin = await listen(article);
+});
+
+afterAll(() => {
+  article.close();
+  other.close();
+});
+
+describe('fetching an article’s later pages', () => {
+  it('reads a same-site page in the charset the server sends', async () => {
+    expect(await fetchLaterPage(`${articleOrigin}/a_2.html`, articleOrigin, 'utf-8')).toBe('第二页');
+  });
+
+  it('refuses a page that redirects to another site', async () => {
+    await expect(fetchLaterPage(`${articleOrigin}/a_3.html`, articleOrigin, 'utf-8')).rejects.toThrow(/redirected to another site/);
+  });
+
+  it('never asks another site at all, and says why a page was not merged', async () => {
+    const asked = cookiesSeenElsewhere.length;
+    await expect(fetchLaterPage(`${otherOrigin}/a_2.html`, articleOrigin, 'utf-8')).rejects.toThrow(/another site/);
+    expect(cookiesSeenElsewhere.length).toBe(asked);
+    await expect(fetchLaterPage(`${articleOrigin}/missing.html`, articleOrigin, 'utf-8')).rejects.toThrow(/HTTP 404/);
+  });
+});
