@@ -1,14 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decoderLabel } from '../lib/encoding/charset';
 import { collectPages } from '../lib/pages/collect';
 import { cleanDocument } from '../lib/pipeline';
 import { cleanText } from '../lib/text-pipeline';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import { decode } from './encoding';
-import { nodeSanitizer, parseHtml } from './node-dom';
+import { closeDocument, nodeSanitizer, parseHtml } from './node-dom';
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+
+/** One page to clean, however it came: a saved file, a JSON Lines record or a WARC record. */
+export interface PageInput {
+  /** The file's path, the record's id, or the WARC record's target URI. */
+  id: string;
+  path?: string;
+  url?: string;
+  html?: string;
+  text?: string;
+  /** A WARC response's body, with its HTTP Content-Type (its charset comes first). */
+  bytes?: Uint8Array;
+  contentType?: string;
+  /** When the page was fetched (WARC-Date). */
+  fetched?: string;
+  /** Why this input cannot be read at all (a line that is no JSON). */
+  problem?: string;
+}
 
 export function looksLikeHtml(path: string, text: string): boolean {
   return HTML_EXT.has(extname(path).toLowerCase()) || /^\s*(<!doctype html|<html[\s>])/i.test(text);
@@ -18,6 +36,12 @@ function readText(path: string): string {
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new Error('the file is empty');
   return decode(bytes).text;
+}
+
+/** A fetched body: the server's charset when it names one, else what the bytes say. */
+function decodeFetched(bytes: Uint8Array, contentType: string | undefined): string {
+  const label = decoderLabel(/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? '');
+  return label ? new TextDecoder(label).decode(bytes) : decode(bytes).text;
 }
 
 /**
@@ -30,16 +54,40 @@ function localPage(url: string, firstPath: string): string {
   return path;
 }
 
+async function cleanHtml(html: string, url: string, opts: CleanOptions, laterPage?: (url: string) => string): Promise<CleanArticle> {
+  const sanitize = nodeSanitizer();
+  const clean = (doc: Document, pageUrl: string, extra: CleanOptions = {}) => cleanDocument(doc, pageUrl, { ...opts, ...extra, sanitize });
+  const opened: Document[] = [];
+  const parse = (source: string, pageUrl: string) => {
+    const doc = parseHtml(source, pageUrl);
+    opened.push(doc);
+    return doc;
+  };
+  try {
+    const doc = parse(html, url);
+    const first = clean(doc, url);
+    if (!opts.mergePages || !laterPage) return first;
+    return await collectPages(first, doc, url, opts, { load: async (pageUrl) => parse(laterPage(pageUrl), pageUrl), clean });
+  } finally {
+    for (const doc of opened) closeDocument(doc);
+  }
+}
+
+/** One input to a CleanArticle; throws with a readable message on bad input. */
+export async function cleanInput(input: PageInput, opts: CleanOptions = {}): Promise<CleanArticle> {
+  if (input.problem) throw new Error(input.problem);
+  if (input.path !== undefined) return cleanFile(input.path, { ...opts, url: input.url });
+  const url = input.url ?? '';
+  if (input.text !== undefined) return cleanText(input.text, { ...opts, sanitize: nodeSanitizer(), url });
+  const html = input.html ?? (input.bytes ? decodeFetched(input.bytes, input.contentType) : undefined);
+  if (html === undefined) throw new Error('the record has no html or text');
+  return cleanHtml(html, url || 'about:blank', opts);
+}
+
 /** One input file to a CleanArticle; throws with a readable message on bad input. */
 export async function cleanFile(path: string, opts: CleanOptions & { url?: string } = {}): Promise<CleanArticle> {
   const text = readText(path);
-  const sanitize = nodeSanitizer();
-  if (!looksLikeHtml(path, text)) return cleanText(text, { ...opts, sanitize, url: opts.url });
-
+  if (!looksLikeHtml(path, text)) return cleanText(text, { ...opts, sanitize: nodeSanitizer(), url: opts.url });
   const url = opts.url ?? pathToFileURL(resolve(path)).href;
-  const clean = (doc: Document, pageUrl: string, extra: CleanOptions = {}) => cleanDocument(doc, pageUrl, { ...opts, ...extra, sanitize });
-  const doc = parseHtml(text, url);
-  const first = clean(doc, url);
-  if (!opts.mergePages) return first;
-  return collectPages(first, doc, url, opts, { load: async (pageUrl) => parseHtml(readText(localPage(pageUrl, path)), pageUrl), clean });
+  return cleanHtml(text, url, opts, (pageUrl) => readText(localPage(pageUrl, path)));
 }

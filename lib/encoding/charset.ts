@@ -11,5 +11,10 @@ export function decoderLabel(name: string): string | null {
   if (/^(gb2312|gbk|gb18030|x-gbk)$/.test(n)) return 'gb18030';
   if (/^big5(-hkscs)?$/.test(n)) return 'big5';
   if (n === 'utf-8' || n === 'utf8') return 'utf-8';
-  return null;
+  // Any other label the platform's decoder knows (shift_jis, windows-1252, euc-kr…).
+  try {
+    return new TextDecoder(n).encoding;
+  } catch {
+    return null;
+  }
 }

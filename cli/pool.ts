@@ -1,0 +1,122 @@
+import { Worker } from 'node:worker_threads';
+import type { CleanOptions } from '../lib/types';
+import type { ExportFormat } from '../lib/export/formats';
+import type { PageInput } from './clean-file';
+
+export interface JobOptions {
+  clean: CleanOptions;
+  format: ExportFormat;
+  script?: string;
+  /** One JSON object per line, with the input's id and url, instead of the export format. */
+  jsonl: boolean;
+}
+
+export interface WorkerJob {
+  seq: number;
+  input: PageInput;
+  options: JobOptions;
+}
+
+export interface Outcome {
+  seq: number;
+  status: 'cleaned' | 'no-article' | 'refused' | 'timed-out' | 'failed';
+  output?: string;
+  summary?: string;
+  message?: string;
+}
+
+export interface PoolOptions {
+  size: number;
+  timeoutMs: number;
+  /** A worker is replaced after this many pages: a safety net, not the way memory stays flat. */
+  recycleAfter: number;
+  /** Heap per worker; a page past it fails alone instead of ending the run. */
+  heapMb: number;
+}
+
+interface Slot {
+  worker: Worker;
+  pages: number;
+  busy?: { job: WorkerJob; resolve: (o: Outcome) => void; timer: NodeJS.Timeout };
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+
+/**
+ * Worker threads that clean pages in parallel. Each page has a time limit: past it the
+ * worker is stopped and replaced, the page reported, and the run goes on; a worker that
+ * dies (a page too large for its heap) costs that page only.
+ */
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private waiting: Array<{ job: WorkerJob; resolve: (o: Outcome) => void }> = [];
+  private closing = false;
+
+  constructor(private readonly opts: PoolOptions) {
+    for (let i = 0; i < opts.size; i++) this.slots.push(this.spawn());
+  }
+
+  run(job: WorkerJob): Promise<Outcome> {
+    return new Promise((resolve) => {
+      this.waiting.push({ job, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb } });
+    const slot: Slot = { worker, pages: 0 };
+    worker.on('message', (outcome: Outcome) => this.finish(slot, outcome, false));
+    worker.on('error', (err) => this.lose(slot, 'failed', err.message));
+    worker.on('exit', () => this.lose(slot, 'failed', 'the worker stopped'));
+    worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || !this.waiting.length) continue;
+      const { job, resolve } = this.waiting.shift()!;
+      const timer = setTimeout(() => this.lose(slot, 'timed-out', `took longer than ${this.opts.timeoutMs / 1000} s, skipped`), this.opts.timeoutMs);
+      slot.busy = { job, resolve, timer };
+      slot.worker.ref();
+      slot.worker.postMessage(job);
+    }
+  }
+
+  private finish(slot: Slot, outcome: Outcome, replace: boolean): void {
+    const busy = slot.busy;
+    if (!busy) return;
+    clearTimeout(busy.timer);
+    slot.busy = undefined;
+    slot.pages++;
+    if (replace || slot.pages >= this.opts.recycleAfter) this.replace(slot);
+    else slot.worker.unref();
+    busy.resolve(outcome);
+    this.dispatch();
+  }
+
+  /** The worker cannot answer for its page (time limit, crash): report the page and replace it. */
+  private lose(slot: Slot, status: Outcome['status'], message: string): void {
+    if (this.closing || !this.slots.includes(slot)) return;
+    if (!slot.busy) {
+      this.replace(slot);
+      this.dispatch();
+      return;
+    }
+    this.finish(slot, { seq: slot.busy.job.seq, status, message }, true);
+  }
+
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.slots[i] = this.spawn();
+  }
+}
