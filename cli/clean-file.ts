@@ -54,7 +54,26 @@ function localPage(url: string, firstPath: string): string {
   return path;
 }
 
+/** jsdom needs a kilobyte or two per element: past this many tags a page would exhaust a worker's heap. */
+const MOST_TAGS = 500_000;
+
+export class TooManyElementsError extends Error {
+  constructor(elements: number) {
+    super(`too large to clean (${elements.toLocaleString('en')} elements; the limit is ${MOST_TAGS.toLocaleString('en')})`);
+    this.name = 'TooManyElementsError';
+  }
+}
+
+/** Start tags: '<' and a letter. */
+function countTags(html: string): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) if (/[A-Za-z]/.test(html[i + 1] ?? '')) n++;
+  return n;
+}
+
 async function cleanHtml(html: string, url: string, opts: CleanOptions, laterPage?: (url: string) => string): Promise<CleanArticle> {
+  const tags = countTags(html);
+  if (tags > MOST_TAGS) throw new TooManyElementsError(tags);
   const sanitize = nodeSanitizer();
   const clean = (doc: Document, pageUrl: string, extra: CleanOptions = {}) => cleanDocument(doc, pageUrl, { ...opts, ...extra, sanitize });
   const opened: Document[] = [];

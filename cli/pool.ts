@@ -36,6 +36,7 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   pages: number;
   busy?: { job: WorkerJob; resolve: (o: Outcome) => void; timer: NodeJS.Timeout };
 }
@@ -70,21 +71,26 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb } });
-    const slot: Slot = { worker, pages: 0 };
-    worker.on('message', (outcome: Outcome) => this.finish(slot, outcome, false));
-    worker.on('error', (err) => this.lose(slot, 'failed', err.message));
+    const slot: Slot = { worker, ready: false, pages: 0 };
+    worker.on('message', (message: Outcome | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+      } else this.finish(slot, message, false);
+    });
+    worker.on('error', (err) =>
+      /memory limit/i.test(err.message) ? this.lose(slot, 'refused', 'too large to clean: it needs more memory than a worker has') : this.lose(slot, 'failed', err.message),
+    );
     worker.on('exit', () => this.lose(slot, 'failed', 'the worker stopped'));
-    worker.unref();
     return slot;
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.busy || !this.waiting.length) continue;
+      if (!slot.ready || slot.busy || !this.waiting.length) continue;
       const { job, resolve } = this.waiting.shift()!;
       const timer = setTimeout(() => this.lose(slot, 'timed-out', `took longer than ${this.opts.timeoutMs / 1000} s, skipped`), this.opts.timeoutMs);
       slot.busy = { job, resolve, timer };
-      slot.worker.ref();
       slot.worker.postMessage(job);
     }
   }
@@ -96,7 +102,6 @@ export class WorkerPool {
     slot.busy = undefined;
     slot.pages++;
     if (replace || slot.pages >= this.opts.recycleAfter) this.replace(slot);
-    else slot.worker.unref();
     busy.resolve(outcome);
     this.dispatch();
   }

@@ -6,7 +6,7 @@ import type { TargetVariant } from '../lib/convert/variants';
 import { exportArticle } from '../lib/export/formats';
 import { useExportSanitizer } from '../lib/export/safe';
 import { NoArticleError, PageTooLargeError } from '../lib/pipeline';
-import { type PageInput, cleanInput } from './clean-file';
+import { type PageInput, TooManyElementsError, cleanInput } from './clean-file';
 import { NotTextError } from './encoding';
 import { nodeSanitizer } from './node-dom';
 import type { Outcome, WorkerJob } from './pool';
@@ -17,7 +17,7 @@ const converters = new Map<string, Promise<Convert>>();
 
 function outcomeOf(err: unknown): Outcome['status'] {
   if (err instanceof NoArticleError) return 'no-article';
-  if (err instanceof NotTextError || err instanceof PageTooLargeError) return 'refused';
+  if (err instanceof NotTextError || err instanceof PageTooLargeError || err instanceof TooManyElementsError) return 'refused';
   return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'refused' : 'failed';
 }
 
@@ -41,6 +41,9 @@ async function handle(job: WorkerJob): Promise<Outcome> {
     return { seq: job.seq, status: outcomeOf(err), message };
   }
 }
+
+// Loading jsdom and the pipeline takes a while; a page's time limit starts after it.
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', async (job: WorkerJob) => {
   const outcome = await handle(job);

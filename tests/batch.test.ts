@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { describe, expect, it } from 'vitest';
+
+/** The CLI as corpus builders drive it: many pages, streams, archives, parallel jobs. */
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'jingdu.mjs');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const jingdu = (args: string[], input?: string) => spawnSync('node', [BIN, 'clean', ...args], { cwd: ROOT, encoding: 'utf8', input, maxBuffer: 256 << 20 });
+const tmp = () => mkdtempSync(join(tmpdir(), 'jingdu-batch-'));
+const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const PROSE = '记者近日从有关部门召开的工作会议上了解到，全区去年共改造户用卫生厕所四万多座，农牧区人居环境明显改善。';
+const page = (title: string, paragraphs = 4) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${`<p>${PROSE}</p>`.repeat(paragraphs)}</body></html>`;
+const fixturePages = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+const stdinCorpus = fixturePages.map((f, i) => JSON.stringify({ id: `doc-${i}`, url: `https://example.cn/${f}`, html: readFileSync(join(FIXTURES, f), 'utf8') })).join('\n');
+
+describe('JSON Lines in and out', () => {
+  it('cleans stdin to stdout, one line per input in input order, with its id and url; --jobs 1 and 2 agree', () => {
+    const one = jingdu(['-', '--jobs', '1', '--quiet'], stdinCorpus);
+    const two = jingdu(['-', '--jobs', '2', '--quiet'], stdinCorpus);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const records = lines(one.stdout);
+    expect(records.map((r) => r.id)).toEqual(fixturePages.map((_, i) => `doc-${i}`));
+    expect(records[0]!.url).toBe(`https://example.cn/${fixturePages[0]}`);
+    expect((records[0]!.paragraphs as string[]).length).toBeGreaterThan(0);
+  });
+
+  it('takes text records, reports a broken line without stopping, and says so in the exit code', () => {
+    const input = [JSON.stringify({ id: 't1', text: `${'标题一行'}\n\n${PROSE}\n${PROSE}` }), '{not json', JSON.stringify({ id: 'h1', html: page('第二篇') })].join('\n');
+    const r = jingdu(['-', '--jobs', '2'], input);
+    expect(r.status).toBe(1);
+    const records = lines(r.stdout);
+    expect(records.map((x) => x.id)).toEqual(['t1', 'line 2', 'h1']);
+    expect(records[1]!.error).toBe('failed');
+    expect(records[2]!.title).toBe('第二篇');
+    expect(r.stderr).toMatch(/3 pages: 2 cleaned, 0 no article, 0 refused, 0 timed out, 1 failed/);
+  });
+
+  it('splits across two GNU parallel jobs and merges to the one-process output', () => {
+    const whole = jingdu(['-', '--jobs', '1', '--quiet'], stdinCorpus);
+    const split = spawnSync('parallel', ['--will-cite', '--pipe', '-N', '3', '-j', '2', '--keep-order', 'node', BIN, 'clean', '-', '--jobs', '1', '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: stdinCorpus,
+      maxBuffer: 256 << 20,
+    });
+    expect(split.error, 'GNU parallel is needed (Debian package parallel)').toBeUndefined();
+    expect(split.status, split.stderr).toBe(0);
+    expect(split.stdout).toBe(whole.stdout);
+  });
+
+  it('--resume cleans only what an earlier run did not', () => {
+    const out = join(tmp(), 'corpus.jsonl');
+    const first = stdinCorpus.split('\n').slice(0, 3).join('\n');
+    expect(jingdu(['-', '--jsonl', out, '--quiet'], first).status).toBe(0);
+    const again = jingdu(['-', '--jsonl', out, '--resume'], stdinCorpus);
+    expect(again.stderr).toContain(`${fixturePages.length - 3} pages:`);
+    expect(lines(readFileSync(out, 'utf8')).map((r) => r.id)).toEqual(fixturePages.map((_, i) => `doc-${i}`));
+  });
+});
+
+describe('folders, archives and time limits', () => {
+  it('reads a WARC.gz: one result per HTML response, with its target URI and date', async () => {
+    const records = [
+      WARCRecord.create({ url: 'https://news.example.cn/a.html', date: '2012-01-17T08:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=gbk' } }, [iconv.encode(page('甲地新闻'), 'gbk')]),
+      WARCRecord.create({ url: 'https://news.example.cn/logo.png', type: 'response', httpHeaders: { 'Content-Type': 'image/png' } }, [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])]),
+      WARCRecord.create({ url: 'https://news.example.cn/b.html', date: '2012-01-18T09:30:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, [new TextEncoder().encode(page('乙地新闻'))]),
+      WARCRecord.create({ url: 'https://news.example.cn/b.html', type: 'request', httpHeaders: {} }, []),
+    ];
+    const parts = await Promise.all(records.map((r) => WARCSerializer.serialize(r)));
+    const file = join(tmp(), 'crawl.warc.gz');
+    writeFileSync(file, Buffer.concat(parts.map((p) => gzipSync(p))));
+    const r = jingdu([file, '--jsonl', '-', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.map((x) => [x.url, x.title, x.fetched])).toEqual([
+      ['https://news.example.cn/a.html', '甲地新闻', '2012-01-17T08:00:00Z'],
+      ['https://news.example.cn/b.html', '乙地新闻', '2012-01-18T09:30:00Z'],
+    ]);
+  });
+
+  it('reads a folder recursively and skips a page past its time limit, cleaning the rest', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.html'), page('第一篇'));
+    writeFileSync(join(dir, 'notes.json'), '{}'); // not a page: not read
+    const sub = join(dir, 'more');
+    spawnSync('mkdir', [sub]);
+    writeFileSync(join(sub, 'b.html'), page('第二篇'));
+    writeFileSync(join(sub, 'huge.html'), page('巨大的页面', 40_000));
+    const out = tmp();
+    const r = jingdu([dir, '--out', out, '--timeout', '1', '--jobs', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/huge\.html: took longer than 1 s, skipped/);
+    expect(r.stderr).toMatch(/3 pages: 2 cleaned, 0 no article, 0 refused, 1 timed out/);
+    expect(readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
+  });
+});
+
+describe('hostile and broken input, in one run', () => {
+  const TRAD = '記者近日從有關部門召開的工作會議上了解到，全區去年共改造戶用衛生廁所四萬多座，農牧區人居環境明顯改善。';
+  const declared = (title: string, charset: string, text: string) =>
+    `<html><head><meta charset="${charset}"><title>${title}</title></head><body><h1>${title}</h1>${`<p>${text}</p>`.repeat(4)}</body></html>`;
+  const inputs: Record<string, Uint8Array | string> = {
+    'gbk-declaring-utf8.html': iconv.encode(declared('甲地新闻', 'utf-8', PROSE), 'gbk'),
+    'big5-declaring-gbk.html': iconv.encode(declared('臺灣新聞報導', 'gbk', TRAD), 'big5'),
+    'utf16-without-bom.html': iconv.encode(declared('乙地新闻', 'utf-16', PROSE), 'utf16-le'),
+    'shift-jis.html': iconv.encode(declared('東京のニュース', 'shift_jis', '東京都は昨日、新しい防災計画を発表しました。地震や台風に備えて、各地区の避難所を増やし、食料や水の備蓄を強化するということです。'), 'shift_jis'),
+    'windows-1252.html': iconv.encode(declared('Café news', 'windows-1252', 'The café on the corner reopened yesterday after a long renovation, and the owners said the crème brûlée is back on the menu for all who missed it.'), 'windows-1252'),
+    'empty-doctype.html': `<!DOCTYPE>${page('丙地新闻').replace('<!DOCTYPE html>', '')}`,
+    'nested-10000-deep.html': page('丁地新闻').replace('<body>', `<body>${'<div>'.repeat(10_000)}`).replace('</body>', `${'</div>'.repeat(10_000)}</body>`),
+    'million-nodes.html': page('戊地新闻').replace('</body>', `<div>${'<i></i>'.repeat(1_000_000)}</div></body>`),
+    'photo.html': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
+  };
+
+  it('gives each a correct article or a one-line refusal, and cleans the others', () => {
+    const dir = tmp();
+    for (const [name, bytes] of Object.entries(inputs)) writeFileSync(join(dir, name), bytes);
+    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2']);
+    const byName = Object.fromEntries(lines(r.stdout).map((x) => [String(x.id).split('/').pop(), x]));
+    const title = (name: string) => byName[name]?.title;
+    expect(title('gbk-declaring-utf8.html')).toBe('甲地新闻');
+    expect(title('big5-declaring-gbk.html')).toBe('臺灣新聞報導');
+    expect((byName['big5-declaring-gbk.html']!.paragraphs as string[])[0]).toBe(TRAD);
+    expect(title('utf16-without-bom.html')).toBe('乙地新闻');
+    expect(title('shift-jis.html')).toBe('東京のニュース');
+    expect(title('windows-1252.html')).toBe('Café news');
+    expect(title('empty-doctype.html')).toBe('丙地新闻');
+    expect(title('nested-10000-deep.html')).toBe('丁地新闻');
+    expect(byName['million-nodes.html']).toMatchObject({ error: 'refused', message: expect.stringMatching(/too large to clean \(1,000,0\d\d elements/) });
+    expect(byName['photo.html']).toMatchObject({ error: 'refused', message: 'not a text or HTML file' });
+    expect(r.stderr).toMatch(/9 pages: 7 cleaned, 0 no article, 2 refused, 0 timed out, 0 failed/);
+    expect(r.stderr.split('\n').filter((l) => l.includes('photo.html'))).toEqual([`jingdu: ${join(dir, 'photo.html')}: not a text or HTML file`]);
+  });
+});
