@@ -1,14 +1,14 @@
 /**
  * npm run bench: speed of Jingdu against what users would otherwise run.
  * - pipeline vs plain Readability on every fixture page and seed (same process, median of runs)
- * - CLI throughput on a batch of 500 pages
+ * - batch throughput and peak memory on real pages (BENCH_PAGES, default 2,000) against plain Readability
  * - bundle sizes (gzip) against bench/budget.json
  * - conversion throughput: our path vs plain opencc-js on the same 1 MB text
  * - in-page conversion of a 5,000-paragraph page in real Chromium
  * Prints a table and writes bench/results.json.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,20 +67,45 @@ function pipelineVsReadability() {
   return rows;
 }
 
-function cliThroughput(pages = 500) {
-  const dir = mkdtempSync(join(tmpdir(), 'jingdu-bench-'));
-  const sources = readdirSync(FIXTURES).filter((x) => x.endsWith('.html'));
-  const files: string[] = [];
-  for (let i = 0; i < pages; i++) {
-    const file = join(dir, `page-${i}.html`);
-    writeFileSync(file, readFileSync(join(FIXTURES, sources[i % sources.length]!)));
-    files.push(file);
-  }
-  const out = join(dir, 'out');
+const REAL_PAGES = join(ROOT, '..', 'shared', 'realpages', 'dev');
+
+/** Runs a command under /usr/bin/time (Debian package time) for its peak RSS. */
+function timed(args: string[]): { seconds: number; peakMb: number | null } {
   const t = performance.now();
-  execFileSync('node', [join(ROOT, 'bin', 'jingdu.mjs'), 'clean', ...files, '--out', out], { stdio: 'ignore' });
+  const gnuTime = existsSync('/usr/bin/time');
+  const r = spawnSync(gnuTime ? '/usr/bin/time' : args[0]!, gnuTime ? ['-f', 'peak-kb %M', ...args] : args.slice(1), { encoding: 'utf8', maxBuffer: 64 << 20 });
   const seconds = (performance.now() - t) / 1000;
-  return { pages, seconds, pagesPerSecond: pages / seconds };
+  const kb = /peak-kb (\d+)/.exec(r.stderr ?? '')?.[1];
+  return { seconds, peakMb: kb ? Math.round(Number(kb) / 1024) : null };
+}
+
+/**
+ * Batch throughput and memory on real pages (../shared/realpages/dev repeated to `pages`):
+ * `jingdu clean --jobs 2` against plain Readability + jsdom in one process, same pages.
+ */
+function batchThroughput(pages: number) {
+  const source = existsSync(REAL_PAGES) ? REAL_PAGES : FIXTURES;
+  const dir = mkdtempSync(join(tmpdir(), 'jingdu-bench-'));
+  const originals = readdirSync(source).filter((x) => x.endsWith('.html'));
+  for (let i = 0; i < pages; i++) copyFileSync(join(source, originals[i % originals.length]!), join(dir, `page-${String(i).padStart(6, '0')}.html`));
+  const jingdu = timed(['node', join(ROOT, 'bin', 'jingdu.mjs'), 'clean', dir, '--jsonl', join(dir, 'out.jsonl'), '--jobs', '2', '--quiet']);
+  const readability = timed(['node', '--import', 'tsx', join(ROOT, 'bench', 'readability-batch.ts'), dir]);
+  rmSync(dir, { recursive: true, force: true });
+  const row = (name: string, r: { seconds: number; peakMb: number | null }) => ({ name, pages, seconds: r.seconds, pagesPerSecond: pages / r.seconds, peakMb: r.peakMb });
+  return [row('jingdu clean --jobs 2', jingdu), row('plain Readability + jsdom, 1 process', readability)];
+}
+
+/** Peak memory of `jingdu clean --jobs 2` on 1,000 and on 10,000 real pages: flat means equal. */
+function flatMemory() {
+  return [1000, 10_000].map((pages) => {
+    const source = existsSync(REAL_PAGES) ? REAL_PAGES : FIXTURES;
+    const dir = mkdtempSync(join(tmpdir(), 'jingdu-flat-'));
+    const originals = readdirSync(source).filter((x) => x.endsWith('.html'));
+    for (let i = 0; i < pages; i++) copyFileSync(join(source, originals[i % originals.length]!), join(dir, `page-${String(i).padStart(6, '0')}.html`));
+    const r = timed(['node', join(ROOT, 'bin', 'jingdu.mjs'), 'clean', dir, '--jsonl', join(dir, 'out.jsonl'), '--jobs', '2', '--quiet']);
+    rmSync(dir, { recursive: true, force: true });
+    return { pages, seconds: r.seconds, pagesPerSecond: pages / r.seconds, peakMb: r.peakMb };
+  });
 }
 
 function bundleSizes() {
@@ -120,15 +145,26 @@ function conversionThroughput() {
 
 async function main() {
   const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, runs: RUNS };
+  if (process.env.BENCH_ONLY === 'flat') {
+    // Long (about half an hour on two cores): run on its own.
+    const flat = flatMemory();
+    console.log('\nPeak memory, jingdu clean --jobs 2');
+    console.table(flat.map((r) => ({ pages: r.pages, seconds: r.seconds.toFixed(0), 'pages/s': r.pagesPerSecond.toFixed(2), 'peak MB': r.peakMb ?? 'n/a' })));
+    writeFileSync(join(ROOT, 'bench', 'flat-memory.json'), `${JSON.stringify({ when: results.when, flat }, null, 2)}\n`);
+    return;
+  }
 
   const pipeline = pipelineVsReadability();
   results.pipeline = pipeline;
   console.log('\nPipeline vs plain Readability (median ms)');
   console.table(pipeline.map((r) => ({ page: r.page, jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
 
-  const cli = cliThroughput();
-  results.cli = cli;
-  console.log(`\nCLI: ${cli.pages} pages in ${cli.seconds.toFixed(1)} s = ${cli.pagesPerSecond.toFixed(1)} pages/s`);
+  const batchPages = Number(process.env.BENCH_PAGES ?? 2000);
+  const batch = batchThroughput(batchPages);
+  results.batch = batch;
+  console.log(`\nBatch: ${batchPages} real pages (peak RSS from /usr/bin/time)`);
+  console.table(batch.map((r) => ({ run: r.name, seconds: r.seconds.toFixed(1), 'pages/s': r.pagesPerSecond.toFixed(2), 'peak MB': r.peakMb ?? 'n/a' })));
+  console.log(`Jingdu is ${(batch[0]!.pagesPerSecond / batch[1]!.pagesPerSecond).toFixed(2)}x plain Readability's pages/s`);
 
   const bundles = bundleSizes();
   results.bundles = bundles;

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
 import { Readability } from '@mozilla/readability';
 import { decode } from '../cli/encoding';
 import { parseHtml } from '../cli/node-dom';
@@ -76,15 +77,17 @@ const ours = {
   ...(await cleanMany(dir, pages.filter(wantsAllPosts), ['--all-posts'])),
 };
 
-const rows = pages.map((id) => {
+const rows = [];
+for (const id of pages) {
   const gold = goldOf(id)!;
   const mine = ours[id];
-  return {
+  rows.push({
     page: id,
     jingdu: score(gold, mine ? { ...mine, text: mine.paragraphs.join('\n') } : null),
     readability: score(gold, plainReadability(id)),
-  };
-});
+  });
+  await turn(); // jsdom frees a closed window only once the event loop turns
+}
 
 const f = (x: number) => x.toFixed(3);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
