@@ -41,7 +41,8 @@ export function App() {
   const [format, setFormat] = useState<ExportFormat>('md');
   const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
-  const [shown, setShown] = useState<CleanArticle | null>(null);
+  // The article as shown, with the script it was converted to: it lags the label while converting.
+  const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle } | null>(null);
   // Cleaning options the user changed for this article; changing one cleans the page again.
   const [options, setOptions] = useState<CleanOptions>({});
 
@@ -59,9 +60,9 @@ export function App() {
   const original = state.kind === 'ready' ? state.result.article : null;
   useEffect(() => {
     if (!original) return;
-    if (variant === 'original') return setShown(original);
+    if (variant === 'original') return setShown({ variant, article: original });
     let live = true;
-    convertArticleOffThread(original, variant).then((converted) => live && setShown(converted));
+    convertArticleOffThread(original, variant).then((converted) => live && setShown({ variant, article: converted }));
     return () => {
       live = false;
     };
@@ -76,13 +77,19 @@ export function App() {
       </p>
     );
 
-  const article = shown ?? state.result.article;
+  const article = shown?.article ?? state.result.article;
+  const converting = variant !== (shown?.variant ?? 'original');
+  /** The article in the script its label says, waiting for a conversion still running: what is saved or exported is what it says. */
+  const labelled = async (): Promise<CleanArticle> => {
+    if (variant === 'original') return state.result.article;
+    return shown?.variant === variant ? shown.article : convertArticleOffThread(state.result.article, variant);
+  };
   const chooseVariant = (v: ScriptVariant) => {
     setVariant(v);
     void articleScript.setValue(v);
   };
   const copy = async () => {
-    const payload = clipboardPayload(article, format);
+    const payload = clipboardPayload(await labelled(), format);
     try {
       const parts = Object.fromEntries(Object.entries(payload).map(([type, text]) => [type, new Blob([text], { type })]));
       await navigator.clipboard.write([new ClipboardItem(parts)]);
@@ -91,9 +98,10 @@ export function App() {
     }
     setNotice(`${t('copied')} ${formatLabel(format)}`);
   };
-  const download = () => {
+  const download = async () => {
     const info = FORMAT_INFO[format];
-    downloadBlob(articleFilename(article, info.extension), exportArticle(article, format), info.mime);
+    const current = await labelled();
+    downloadBlob(articleFilename(current, info.extension), exportArticle(current, format), info.mime);
     setNotice(`${t('downloaded')} .${info.extension}`);
   };
   const reclean = (next: CleanOptions) => {
@@ -120,7 +128,8 @@ export function App() {
     }
   };
   const save = async () => {
-    const result = await saveArticle(state.result.article, variant, variant === 'original' ? null : article);
+    const converted = variant === 'original' ? null : await labelled();
+    const result = await saveArticle(state.result.article, variant, converted);
     setNotice(result.message);
   };
 
@@ -135,7 +144,7 @@ export function App() {
         <button id="download" onClick={download}>{t('download')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>
         <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
-        <span class="notice" id="notice" role="status">{notice}</span>
+        <span class="notice" id="notice" role="status">{notice || (converting ? t('converting') : '')}</span>
       </nav>
       {article.template.id === 'discuz' && (
         <label class="option">

@@ -63,7 +63,7 @@ export function ReaderApp() {
     if (!record) return;
     const base = record.versions[version]?.article ?? record.article;
     if (variant === 'original') return setShown(base);
-    if (version < 0 && variant === record.variant && record.converted) return setShown(record.converted);
+    // Always converted from the original: a stored conversion is never trusted to match its label.
     let live = true;
     convertArticleOffThread(base, variant).then((converted) => live && setShown(converted));
     return () => {
@@ -108,7 +108,7 @@ export function ReaderApp() {
             {record.versions.map((v, i) => <option key={v.savedAt} value={i}>{savedTime(v.savedAt)}</option>)}
           </select></label>
         )}
-        {isDraft && <button id="reader-save" onClick={() => saveArticle(record.article, variant, variant === 'original' ? null : shown).then((r) => setNotice(r.message))}>{t('save')}</button>}
+        {isDraft && <button id="reader-save" onClick={async () => setNotice((await saveArticle(record.article, variant, variant === 'original' ? null : await convertArticleOffThread(record.article, variant))).message)}>{t('save')}</button>}
         {notice && <span class="notice" id="notice" role="status">{notice}</span>}
         <span class="exports">{(['md', 'txt', 'html', 'json'] as const).map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
       </nav>

@@ -44,3 +44,36 @@ describe('article script switch', () => {
     await page.close();
   });
 });
+
+describe('what is saved is what its label says', () => {
+  it('with 繁體 remembered, a save at once stores 繁體 text; the reader shows it and its switch converts both ways', async () => {
+    // Choose 繁體 on one article: the popup remembers it for the next.
+    const first = await openPopup(suite, 'pinyin-mirror--rare-earth-park.html', '#article-script');
+    await first.popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 't'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await first.page.close();
+
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/generic--tea-essay.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#save');
+    await popup.evaluate('document.querySelector("#save").click()'); // before the conversion has landed
+    await until(async () => /已保存|已更新/.test((await popup.text('#notice')) ?? ''));
+
+    const reader = await suite.browser.context.newPage();
+    await reader.goto(`chrome-extension://${suite.browser.extensionId}/reader.html?url=${encodeURIComponent(page.url())}`);
+    await reader.waitForFunction(() => document.querySelector('#title')?.textContent === '外婆的茶園');
+    expect(await reader.inputValue('#reader-script')).toBe('t');
+    expect(await reader.textContent('#content')).toContain('採回來的鮮葉');
+    await reader.selectOption('#reader-script', 'cn');
+    await reader.waitForFunction(() => document.querySelector('#title')?.textContent === '外婆的茶园');
+    expect(await reader.textContent('#content')).toContain('采回来的鲜叶');
+    await reader.selectOption('#reader-script', 't');
+    await reader.waitForFunction(() => document.querySelector('#title')?.textContent === '外婆的茶園');
+
+    // The library lists it as saved: in 繁體.
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await library.waitForFunction(() => document.body.textContent?.includes('外婆的茶園'));
+    for (const p of [reader, library, page]) await p.close();
+  });
+});
