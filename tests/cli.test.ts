@@ -78,6 +78,9 @@ describe('jingdu clean', () => {
     expect(jingdu('clean', 'x.txt', '--format', 'pdf').stderr).toContain("unknown format 'pdf'");
     expect(jingdu('clean', 'x.txt', '--script', 'klingon').stderr).toContain("unknown script 'klingon'");
     expect(jingdu('frobnicate').status).toBe(2);
+    const unknownRule = jingdu('clean', 'x.txt', '--disable', 'pinyin,frobnicate');
+    expect(unknownRule.status).toBe(2);
+    expect(unknownRule.stderr).toContain("unknown rule 'frobnicate' (rules: jammer, pinyin, boilerplate");
     expect(execFileSync('node', [BIN, '--help'], { encoding: 'utf8' })).toContain('usage: jingdu clean');
   });
 });
