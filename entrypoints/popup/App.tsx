@@ -72,9 +72,12 @@ export function App() {
   if (state.kind === 'restricted') return <p class="status error" id="message">{t('restricted')}</p>;
   if (state.kind === 'failed')
     return (
-      <p class="status error" id="message">
-        {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : t('cleanError') + state.message}
-      </p>
+      <main>
+        <p class="status error" id="message">
+          {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : t('cleanError') + state.message}
+        </p>
+        {state.tabId !== undefined && <ScriptControls tabId={state.tabId} hostname={hostnameOf(state.url)} />}
+      </main>
     );
 
   const article = shown?.article ?? state.result.article;

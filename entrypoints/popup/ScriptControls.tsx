@@ -6,8 +6,9 @@ import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
 
 interface Props {
-  variant: ScriptVariant;
-  onVariant(v: ScriptVariant): void;
+  /** The article's script switch; absent where there is no article (the page toggle still works). */
+  variant?: ScriptVariant;
+  onVariant?(v: ScriptVariant): void;
   tabId: number;
   hostname: string;
 }
@@ -40,14 +41,16 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
 
   return (
     <section class="scripts">
-      <label>
-        {t('articleScript')}
-        <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
-          {VARIANTS.map((v) => (
-            <option key={v.id} value={v.id}>{v.label}</option>
-          ))}
-        </select>
-      </label>
+      {onVariant && (
+        <label>
+          {t('articleScript')}
+          <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
+            {VARIANTS.map((v) => (
+              <option key={v.id} value={v.id}>{v.label}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <span class="page-toggle">
         {t('page')}
         <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>

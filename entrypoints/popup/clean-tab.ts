@@ -6,7 +6,8 @@ import { cleanInTab } from '../../platform/clean-in-tab';
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'restricted'; url: string }
-  | { kind: 'failed'; reason: 'no-article' | 'too-slow' | 'error'; message: string }
+  /** The tab is kept when it can be scripted: its page 简/繁 toggle works without an article. */
+  | { kind: 'failed'; reason: 'no-article' | 'too-slow' | 'error'; message: string; tabId?: number; url?: string }
   | { kind: 'ready'; result: Extract<CleanResult, { ok: true }>; tabId: number };
 
 /** The tab to clean: ?tabId=N when opened as a page (tests), else the active tab. */
@@ -23,7 +24,7 @@ export async function cleanTab(options: CleanOptions = {}): Promise<PopupState> 
   try {
     const result = await cleanInTab(tab.id, options);
     if (!result) return { kind: 'failed', reason: 'error', message: 'The page did not answer.' };
-    return result.ok ? { kind: 'ready', result, tabId: tab.id } : { kind: 'failed', reason: result.reason, message: result.message };
+    return result.ok ? { kind: 'ready', result, tabId: tab.id } : { kind: 'failed', reason: result.reason, message: result.message, tabId: tab.id, url: tab.url };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     // Chrome says "Cannot access ..." for pages extensions may not touch.

@@ -43,6 +43,16 @@ describe('pages without an article', () => {
     expect(await popup.text('#message')).toContain('没有找到文章');
     await page.close();
   });
+
+  it('still toggles the page between 简 and 繁', async () => {
+    const { page, popup } = await openPopup(suite, 'search-results.html', '#page-t');
+    expect(await popup.evaluate<boolean>('!document.querySelector("#article-script")')).toBe(true); // no article to switch
+    await popup.evaluate('document.querySelector("#page-t").click()');
+    await until(async () => (await page.textContent('li')) === '疫情防控工作會議召開 2020-03-01');
+    await popup.evaluate('document.querySelector("#page-original").click()');
+    await until(async () => (await page.textContent('li')) === '疫情防控工作会议召开 2020-03-01');
+    await page.close();
+  });
 });
 
 describe('Discuz! thread starter option', () => {
