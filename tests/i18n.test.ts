@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../lib/rules';
+import { TEMPLATES } from '../lib/templates';
 import { cleanText } from '../lib/text-pipeline';
 import { loadFixtures, runFixture } from './helpers/fixtures';
 import { loadGolden } from './helpers/golden';
@@ -33,6 +34,17 @@ describe('UI text', () => {
     for (const f of files) {
       const src = readFileSync(join(import.meta.dirname, '..', f), 'utf8');
       for (const [, key] of src.matchAll(/\bt\('(\w+)'/g)) expect(en, `${f}: ${key}`).toHaveProperty(key!);
+    }
+  });
+
+  it('names every page family in every language, with no English left in the Chinese ones', () => {
+    for (const loc of ['en', 'zh_CN', 'zh_TW']) {
+      const messages = load(loc);
+      for (const { id } of TEMPLATES) {
+        const label = messages[`family_${id.replace(/-/g, '_')}`]?.message;
+        expect(label, `${loc}: ${id}`).toBeTruthy();
+        if (loc !== 'en') expect(label!.replace(/Discuz!|PHPWind/g, ''), `${loc}: ${id}`).not.toMatch(/[A-Za-z]{3,}/);
+      }
     }
   });
 

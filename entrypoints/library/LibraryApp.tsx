@@ -6,6 +6,7 @@ import { type DamagedRecord, type Library, openLibrary } from '../../lib/storage
 import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { downloadBlob } from '../../platform/download';
+import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
 
 /** The saved articles: search, filter, open in the reader, delete with undo, export. */
@@ -66,6 +67,7 @@ export function LibraryApp() {
     next.has(url) ? next.delete(url) : next.add(url);
     setSelected(next);
   };
+  const chosen = shown.filter((r) => selected.has(r.url)).length;
   const exportZip = () => {
     const records = shown.filter((r) => selected.has(r.url));
     downloadBlob(`jingdu-${new Date().toISOString().slice(0, 10)}.zip`, zipArticles(records.length ? records : shown, 'md'), 'application/zip');
@@ -104,14 +106,15 @@ export function LibraryApp() {
         </select>
         <select id="template-filter" value={template} onChange={(e) => setTemplate((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTemplates')}</option>
-          {templates.map((s) => <option key={s} value={s}>{s}</option>)}
+          {templates.map((s) => <option key={s} value={s}>{familyLabel(s)}</option>)}
         </select>
         <select id="tag-filter" value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTags')}</option>
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
-        <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{t('exportZip')}</button>
-        <button id="export-epub" onClick={exportEpub} disabled={!shown.length}>{t('exportEpub')}</button>
+        {/* The buttons say what they export: the selection, or every article listed when none is selected. */}
+        <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{chosen ? t('exportSelectedZip', chosen) : t('exportAllZip', shown.length)}</button>
+        <button id="export-epub" onClick={exportEpub} disabled={!shown.length}>{chosen ? t('exportSelectedEpub', chosen) : t('exportAllEpub', shown.length)}</button>
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
           {t('importBackup')}
@@ -155,7 +158,7 @@ export function LibraryApp() {
                 <td class="title">
                   <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
                   <div class="sub">
-                    {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{r.template}</span>
+                    {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{familyLabel(r.template)}</span>
                     {r.tags.map((x) => <span key={x} class="tag user-tag">#{x}</span>)}
                   </div>
                   {r.note && <div class="note">{r.note}</div>}

@@ -3,6 +3,7 @@ import { previewHtml } from '../../lib/article/preview';
 import { displayTime } from '../../lib/metadata/display';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
+import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
 import { SWITCHABLE_RULES, ruleLabel } from './rule-labels';
 
@@ -32,10 +33,12 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
   const html = useMemo(() => createSanitizer(window)(preview.html), [preview.html]);
   return (
     <article>
-      <p class="template" title={article.template.evidence.join('\n')}>
-        <span class="badge" data-template={article.template.id}>{article.template.label}</span>
-        <span class="evidence">{article.template.evidence.join('; ')}</span>
-      </p>
+      {/* An ordinary article needs no family line; a recognised family is named, its evidence on hover. */}
+      {article.template.id !== 'generic' && (
+        <p class="template" title={article.template.evidence.join('\n')}>
+          <span class="badge" data-template={article.template.id}>{t('familyFound', familyLabel(article.template.id, article.template.label))}</span>
+        </p>
+      )}
       <h1 id="title">{article.title}</h1>
       {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">

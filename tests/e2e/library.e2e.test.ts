@@ -46,6 +46,9 @@ describe('library', () => {
     await library.fill('#search', '');
     await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 2);
 
+    // With nothing selected the button says it exports every listed article, and it does.
+    expect(await library.textContent('#export-zip')).toBe('导出全部 2 篇 (zip)');
+    expect(await library.textContent('.tag')).toMatch(/^(Discuz! 论坛帖子|带拼音注音的转载站)$/); // families in words, not ids
     const [download] = await Promise.all([library.waitForEvent('download'), library.click('#export-zip')]);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     const zipPath = join(OUTPUT_DIR, 'library-export.zip');

@@ -22,6 +22,7 @@ describe('toolbar click on a forum thread', () => {
 
     expect(await popup.text('#title')).toBe('杭锦旗：党员闻令而动 堡垒因战而坚');
     expect(await popup.evaluate('document.querySelector("[data-template]").dataset.template')).toBe('discuz');
+    expect(await popup.text('[data-template]')).toBe('识别为：Discuz! 论坛帖子'); // the family in the reader's language
     const content = (await popup.text('#content')) ?? '';
     expect(content).toContain('党员干部职工对进出人员测量体温一丝不苟');
     for (const junk of ['wHIj', '您需要登录后才可以回帖', 'Powered by', '下载附件']) expect(content).not.toContain(junk);
@@ -33,6 +34,15 @@ describe('toolbar click on a forum thread', () => {
     await popup.screenshot(join(OUTPUT_DIR, 'popup-discuz.png'));
     // The page itself is untouched: the jammer is still hidden in the live DOM.
     expect(await page.locator('font.jammer').count()).toBe(2);
+    await page.close();
+  });
+});
+
+describe('an ordinary article', () => {
+  it('shows no family line and no English', async () => {
+    const { page, popup } = await openPopup(suite, 'generic--tea-essay.html', '#title');
+    expect(await popup.evaluate<boolean>('!document.querySelector("[data-template]")')).toBe(true);
+    expect((await popup.text('main')) ?? '').not.toMatch(/Generic|Readability|no family/);
     await page.close();
   });
 });
