@@ -18,10 +18,10 @@ const MENU_VARIANT: Record<string, ScriptVariant> = { [MENU.cn]: 'cn', [MENU.t]:
 export function createMenus(): void {
   const contexts = ['page', 'selection'] as const;
   browser.contextMenus.removeAll(() => {
-    browser.contextMenus.create({ id: MENU.root, title: '净读', contexts: [...contexts] });
-    browser.contextMenus.create({ id: MENU.cn, parentId: MENU.root, title: '页面转为简体', contexts: [...contexts] });
-    browser.contextMenus.create({ id: MENU.t, parentId: MENU.root, title: '頁面轉為繁體', contexts: [...contexts] });
-    browser.contextMenus.create({ id: MENU.original, parentId: MENU.root, title: '还原页面原文', contexts: [...contexts] });
+    browser.contextMenus.create({ id: MENU.root, title: t('extName'), contexts: [...contexts] });
+    browser.contextMenus.create({ id: MENU.cn, parentId: MENU.root, title: t('menuPageCn'), contexts: [...contexts] });
+    browser.contextMenus.create({ id: MENU.t, parentId: MENU.root, title: t('menuPageT'), contexts: [...contexts] });
+    browser.contextMenus.create({ id: MENU.original, parentId: MENU.root, title: t('menuPageOriginal'), contexts: [...contexts] });
     browser.contextMenus.create({ id: MENU.save, parentId: MENU.root, title: t('save'), contexts: [...contexts] });
   });
 }

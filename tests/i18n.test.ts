@@ -37,6 +37,13 @@ describe('UI text', () => {
     }
   });
 
+  it('titles every context-menu entry through the locale files', () => {
+    const src = readFileSync(join(import.meta.dirname, '..', 'platform', 'actions.ts'), 'utf8');
+    const titles = [...src.matchAll(/contextMenus\.create\(\{[^}]*title: ([^,]+),/g)].map((m) => m[1]);
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+    for (const title of titles) expect(title).toMatch(/^t\('\w+'\)$/);
+  });
+
   it('names every page family in every language, with no English left in the Chinese ones', () => {
     for (const loc of ['en', 'zh_CN', 'zh_TW']) {
       const messages = load(loc);

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
-import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
+import { type ExportFormat, FORMAT_INFO, exportArticle, metaLine } from '../../lib/export/formats';
 import { createSanitizer } from '../../lib/sanitize';
 import { openLibrary } from '../../lib/storage/library';
-import { displayTime } from '../../lib/metadata/display';
 import { makeRecord } from '../../lib/storage/records';
 import type { SavedArticle } from '../../lib/storage/schema';
 import type { CleanArticle } from '../../lib/types';
@@ -90,11 +89,13 @@ export function ReaderApp() {
     const notes = isDraft ? {} : { saved: record.savedAt, note: record.note, tags: record.tags };
     downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format, notes), info.mime);
   };
-  const meta = [displayTime(shown.published), shown.source && `来源：${shown.source}`, shown.author && `作者：${shown.author}`, shown.editor && `编辑：${shown.editor}`].filter(Boolean);
+  // Labels in the article's own script (來源 under 繁體), as the exports write them.
+  const meta = metaLine(shown);
 
   return (
     <>
       <nav class="reader-bar">
+        <a id="back-to-library" href="library.html">{t('backToLibrary')}</a>
         <label>{t('articleScript')} <select id="reader-script" value={variant} onChange={(e) => setVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
           {VARIANTS.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
         </select></label>
@@ -115,7 +116,7 @@ export function ReaderApp() {
       <article class="reader">
         <h1 id="title">{shown.title}</h1>
         {shown.subtitle && <p class="subtitle">{shown.subtitle}</p>}
-        <p class="meta">{meta.join('　')}</p>
+        <p class="meta">{meta}</p>
         {version >= 0 && <p class="meta" id="version-note">{t('earlierVersion', savedTime(record.versions[version]!.savedAt))}</p>}
         {shown.headings.length >= 3 && (
           <details class="toc" id="toc">

@@ -77,3 +77,21 @@ describe('what is saved is what its label says', () => {
     for (const p of [reader, library, page]) await p.close();
   });
 });
+
+describe('the reader in 繁體', () => {
+  it('labels the metadata in the article’s script and leads back to the library', async () => {
+    const { page, popup } = await openPopup(suite, 'news-portal--wetland-birds.html', '#article-script');
+    await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 't'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await popup.evaluate('document.querySelector("#save").click()');
+    await until(async () => /已保存|已更新/.test((await popup.text('#notice')) ?? ''));
+    const reader = await suite.browser.context.newPage();
+    await reader.goto(`chrome-extension://${suite.browser.extensionId}/reader.html?url=${encodeURIComponent(page.url())}`);
+    await reader.waitForFunction(() => document.querySelector('.meta')?.textContent?.includes('來源：'));
+    expect(await reader.textContent('.meta')).toContain('來源：東湖新聞網');
+    expect(await reader.textContent('.meta')).not.toContain('来源');
+    await reader.click('#back-to-library');
+    await reader.waitForSelector('#articles');
+    expect(reader.url()).toMatch(/\/library\.html$/);
+    for (const p of [reader, page]) await p.close();
+  });
+});
