@@ -37,7 +37,8 @@ function renderLine(blocks: Block[], i: number): string {
     return `<figure><img src="${escapeHtml(b.src ?? '')}" alt="${escapeHtml(b.text)}">${caption}</figure>`;
   }
   if (b.kind === 'caption') return blocks[i - 1]?.kind === 'image' ? '' : `<figure><figcaption>${inline}</figcaption></figure>`;
-  if (b.kind === 'heading') return `<h2>${inline}</h2>`;
+  // A heading is its words: no bold inside it, no full-width indent before it.
+  if (b.kind === 'heading') return `<h2>${escapeHtml(b.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))}</h2>`;
   return b.container?.type === 'list' ? `<li>${inline}</li>` : `<p>${inline}</p>`;
 }
 

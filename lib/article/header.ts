@@ -4,7 +4,7 @@ import { type MetaFields, continueCredit, isRoleCredit, joinKeyCells, mergeMeta,
 import { LINE_RULES } from '../rules';
 import type { Template } from '../templates/types';
 import { RemovalReport, runRules } from './report';
-import { SENTENCE_END, endsWithCredit, isCreditOnly } from './lines';
+import { SENTENCE_END, endsWithCredit, isCreditOnly, isNotice } from './lines';
 
 export interface HeaderResult {
   title: string | null;
@@ -101,7 +101,7 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
         out.captions.push(text);
         return take();
       }
-      if (!out.subtitle && cjkCount(text) >= 6 && !/[|｜]/.test(text)) {
+      if (!out.subtitle && cjkCount(text) >= 6 && !/[|｜]/.test(text) && !isNotice(text)) {
         out.subtitle = text;
         return take();
       }

@@ -11,9 +11,16 @@ export function isProse(line: string): boolean {
 }
 
 /** Short, unpunctuated line: a section heading when it stands inside the body. */
+/** Notices, ads and prompts are short and unpunctuated too, but they are never section titles. */
+const NEVER_A_HEADING = /广告|廣告|推广|推廣|赞助|贊助|声明|聲明|来源|來源|点击|點擊|扫码|掃碼|关注|關注|下载|下載|订阅|訂閱|^[（(【[].*[）)】\]]$/;
+
+export function isNotice(line: string): boolean {
+  return NEVER_A_HEADING.test(trimSpace(line));
+}
+
 export function isHeadingLike(line: string): boolean {
   const t = trimSpace(line);
-  return t.length > 0 && t.length <= 40 && cjkCount(t) >= 2 && !/[。！？!?…；;]/.test(t) && !/[：:]$/.test(t) && !/^[—－-]/.test(t);
+  return t.length > 0 && t.length <= 40 && cjkCount(t) >= 2 && !/[。！？!?…；;]/.test(t) && !/[：:]$/.test(t) && !/^[—－-]/.test(t) && !NEVER_A_HEADING.test(t);
 }
 
 /** Photo credit at the end of a caption: "…物资。王飞 摄", "谭云俸摄", "新华社记者 李四 摄". */

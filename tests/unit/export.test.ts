@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { articleFilename, safeFilename } from '../../lib/export/filename';
 import { toMarkdown, toPlainText, toStandaloneHtml } from '../../lib/export/formats';
 import { cleanText } from '../../lib/text-pipeline';
+import { cleanDocument } from '../../lib/pipeline';
+import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
 import { loadGolden } from '../helpers/golden';
 
 const seeds = loadGolden();
@@ -34,6 +36,16 @@ describe('exports', () => {
     expect(md).toContain('template: "discuz"');
     expect(md).toContain('saved: "2026-01-01T00:00:00Z"');
     for (const p of discuz.paragraphs) expect(md).toContain(p);
+  });
+  it('Markdown headings are plain words: no bold inside, no full-width indent, never a notice or an ad', () => {
+    const page = `<html><head><title>谁来为无序拆房埋单</title></head><body><div class="entity">
+      <h1>谁来为无序拆房埋单</h1><p>（本文来源：中工网）</p><p>点击进入专题</p>
+      <p>为拆一幢房，断送了三条人命。前天的这场惨剧发生得实在太突然，太震惊了，三条人命就这样从我们眼前骤然消失。</p><p><b>　　编者按</b></p>
+      ${'<p>为拆一幢房，断送了三条人命。前天的这场惨剧发生得实在太突然，太震惊了，三条人命就这样从我们眼前骤然消失。</p>'.repeat(4)}
+      <p><strong>附件</strong></p><p>今年一至五月，全市工矿企业共发生各类事故五十九起，同比上升百分之六十八，其中五月就发生十八起。</p></div></body></html>`;
+    const article = cleanDocument(parseHtml(page, 'https://news.example/a.html'), 'https://news.example/a.html', { sanitize: nodeSanitizer() });
+    const headings = toMarkdown(article).split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(['## 编者按', '## 附件']);
   });
   it('front matter quotes what YAML would misread', () => {
     const md = toMarkdown({ ...discuz, title: 'a: "b" # c' });
