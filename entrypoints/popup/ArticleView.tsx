@@ -42,7 +42,8 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
       <h1 id="title">{article.title}</h1>
       {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">
-        <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? article.byline} />
+        {/* A byline that only credits the editor is shown once, as the editor. */}
+        <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? (article.editor && article.byline?.includes(article.editor) ? null : article.byline)} />
         <MetaRow field="source" label={t('metaSource')} value={article.source} />
         <MetaRow field="editor" label={t('metaEditor')} value={article.editor} />
         <MetaRow field="credits" label={t('metaCredits')} value={article.credits?.join('；')} />

@@ -42,3 +42,17 @@ describe('bundle budget', () => {
     }
   });
 });
+
+describe('icons', () => {
+  /** Width and height from a PNG's IHDR chunk. */
+  const pngSize = (file: string) => {
+    const b = readFileSync(file);
+    return [b.readUInt32BE(16), b.readUInt32BE(20)];
+  };
+
+  it('ships a PNG icon at every size the browsers ask for, each drawn at its size', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { icons: Record<string, string> };
+    expect(Object.keys(manifest.icons).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 96, 128]);
+    for (const [size, path] of Object.entries(manifest.icons)) expect(pngSize(join(EXTENSION_DIR, path)), path).toEqual([Number(size), Number(size)]);
+  });
+});

@@ -44,16 +44,17 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium with the built extension loaded, as the toolchain notes describe. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN'): Promise<ExtensionBrowser> {
+  const posix = locale.replace('-', '_');
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jingdu-e2e-')), {
     executablePath: CHROMIUM,
     headless: true,
-    locale: 'zh-CN',
+    locale,
     // The extension's UI language follows the browser's, which on Linux follows these.
-    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    env: { ...process.env, LANGUAGE: posix, LANG: `${posix}.UTF-8` },
     args: [
-      '--lang=zh-CN',
+      `--lang=${locale}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],
@@ -196,11 +197,11 @@ export interface ExtensionSuite {
 }
 
 /** One browser with the extension and one fixture server for a test file, closed after it. */
-export function useExtension(): ExtensionSuite {
+export function useExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN'): ExtensionSuite {
   const suite = {} as ExtensionSuite & { server?: Server };
   beforeAll(async () => {
     ({ server: suite.server, base: suite.base } = await serveFixtures());
-    suite.browser = await launchWithExtension();
+    suite.browser = await launchWithExtension(locale);
   });
   afterAll(async () => {
     await suite.browser?.close();

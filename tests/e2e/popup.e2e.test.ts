@@ -27,6 +27,7 @@ describe('toolbar click on a forum thread', () => {
     expect(content).toContain('党员干部职工对进出人员测量体温一丝不苟');
     for (const junk of ['wHIj', '您需要登录后才可以回帖', 'Powered by', '下载附件']) expect(content).not.toContain(junk);
     expect(await popup.text('[data-field="editor"]')).toBe('华发网Mary');
+    expect(await popup.evaluate<boolean>('!document.querySelector(\'[data-field="author"]\')')).toBe(true); // the editor is not shown again as author
     // The forum's own clock (its footer says GMT-6), as the forum showed it.
     expect(await popup.text('[data-field="published"]')).toBe('2020-03-05 08:54 (UTC-06:00)');
 
