@@ -14,6 +14,12 @@ export const preferredTraditional = storage.defineItem<TargetVariant>('local:pre
   version: 1,
 });
 
+/** The format the popup's copy and download start on. */
+export const defaultFormat = storage.defineItem<'md' | 'txt' | 'html' | 'json'>('local:defaultFormat', {
+  fallback: 'md',
+  version: 1,
+});
+
 /** The article script last chosen in the popup. */
 export const articleScript = storage.defineItem<ScriptVariant>('local:articleScript', {
   fallback: 'original',

@@ -6,7 +6,7 @@ import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { openExtensionPage, saveArticle } from '../../platform/library-actions';
-import { type SiteCleanOptions, articleScript, readerDraft, siteCleanOptions } from '../../platform/settings';
+import { articleScript, defaultFormat, readerDraft, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab, targetTab } from './clean-tab';
 import { convertArticleOffThread } from '../../platform/convert-article';
@@ -54,6 +54,7 @@ export function App() {
       })
       .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
     articleScript.getValue().then(setVariant);
+    defaultFormat.getValue().then(setFormat);
   }, []);
 
   // The converted view is derived from the original article, which is never changed.
@@ -147,6 +148,7 @@ export function App() {
         <button id="download" onClick={download}>{t('download')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>
         <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
+        <a href="#" id="open-options" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>{t('openOptions')}</a>
         <span class="notice" id="notice" role="status">{notice || (converting ? t('converting') : '')}</span>
       </nav>
       {article.template.id === 'discuz' && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ScriptVariant, type TargetVariant, VARIANTS } from '../../lib/convert/variants';
 import { currentPageScript, setPageScript } from '../../platform/page-script';
-import { siteScripts } from '../../platform/settings';
+import { preferredTraditional, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
 
@@ -18,10 +18,13 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
   const [page, setPage] = useState<ScriptVariant>('original');
   const [remembered, setRemembered] = useState<TargetVariant | null>(null);
   const [busy, setBusy] = useState(false);
+  // The 繁 button shows the page in the Traditional form chosen in the options (繁體, 臺灣正體…).
+  const [traditional, setTraditional] = useState<TargetVariant>('t');
 
   useEffect(() => {
     currentPageScript(tabId).then(setPage, () => undefined);
     siteScripts.getValue().then((s) => setRemembered(s[hostname] ?? null));
+    preferredTraditional.getValue().then(setTraditional);
   }, [tabId, hostname]);
 
   const showPage = async (v: ScriptVariant) => {
@@ -54,7 +57,7 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
       <span class="page-toggle">
         {t('page')}
         <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>
-        <button id="page-t" disabled={busy || page === 't'} onClick={() => showPage('t')}>繁</button>
+        <button id="page-t" disabled={busy || page === traditional} onClick={() => showPage(traditional)}>繁</button>
         <button id="page-original" disabled={busy || page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
       </span>
       {hostname && (page !== 'original' || remembered) && (

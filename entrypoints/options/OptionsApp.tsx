@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/convert/variants';
+import { openLibrary } from '../../lib/storage/library';
+import { t } from '../../platform/i18n';
+import { type SiteCleanOptions, defaultFormat, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
+import { rememberSite } from '../../platform/site-memory';
+
+const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
+const FORMATS = ['md', 'txt', 'html', 'json'] as const;
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** What a remembered site does, in words. */
+function siteChoices(script: TargetVariant | undefined, clean: SiteCleanOptions | undefined): string {
+  return [
+    script && t('optionsSiteScript', VARIANTS.find((v) => v.id === script)?.label ?? script),
+    clean?.allPostsByStarter && t('starterPosts'),
+    clean?.mergePages && t('optionsSiteMerge'),
+  ].filter(Boolean).join('；');
+}
+
+export function OptionsApp() {
+  const [traditional, setTraditional] = useState<TargetVariant>('t');
+  const [format, setFormat] = useState<(typeof FORMATS)[number]>('md');
+  const [scripts, setScripts] = useState<Record<string, TargetVariant>>({});
+  const [cleaning, setCleaning] = useState<Record<string, SiteCleanOptions>>({});
+  const [size, setSize] = useState<{ articles: number; usage: number } | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    preferredTraditional.getValue().then(setTraditional);
+    defaultFormat.getValue().then(setFormat);
+    siteScripts.getValue().then(setScripts);
+    siteCleanOptions.getValue().then(setCleaning);
+    void navigator.storage?.persisted?.().then(setPersisted);
+    void (async () => {
+      const lib = await openLibrary();
+      try {
+        const articles = (await lib.list()).length;
+        const usage = (await navigator.storage?.estimate?.())?.usage ?? 0;
+        setSize({ articles, usage });
+      } finally {
+        lib.close();
+      }
+    })();
+  }, []);
+
+  const forget = async (host: string) => {
+    if (scripts[host]) await rememberSite(host, null);
+    const { [host]: _gone, ...rest } = await siteCleanOptions.getValue();
+    await siteCleanOptions.setValue(rest);
+    setScripts(await siteScripts.getValue());
+    setCleaning(rest);
+  };
+  const keep = async () => setPersisted(await navigator.storage.persist());
+  const hosts = [...new Set([...Object.keys(scripts), ...Object.keys(cleaning)])].sort();
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <section>
+        <h2>{t('optionsTraditional')}</h2>
+        <select id="preferred-traditional" value={traditional} onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value as TargetVariant;
+          setTraditional(v);
+          void preferredTraditional.setValue(v);
+        }}>
+          {TRADITIONAL.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+        </select>
+        <p class="note">{t('optionsTraditionalNote')}</p>
+      </section>
+      <section>
+        <h2>{t('optionsFormat')}</h2>
+        <select id="default-format" value={format} onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value as (typeof FORMATS)[number];
+          setFormat(v);
+          void defaultFormat.setValue(v);
+        }}>
+          {FORMATS.map((f) => <option key={f} value={f}>{f === 'txt' ? t('formatText') : { md: 'Markdown', html: 'HTML', json: 'JSON' }[f]}</option>)}
+        </select>
+      </section>
+      <section>
+        <h2>{t('optionsSites')}</h2>
+        {hosts.length ? (
+          <ul id="sites">
+            {hosts.map((h) => (
+              <li key={h}>
+                {h}：{siteChoices(scripts[h], cleaning[h])}
+                <button class="forget" onClick={() => forget(h)}>{t('optionsForget')}</button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="note" id="no-sites">{t('optionsNoSites')}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t('optionsLibrary')}</h2>
+        <p id="library-size">{size ? t('optionsLibrarySize', size.articles, megabytes(size.usage)) : '…'}</p>
+        <p id="persist-state">{persisted === null ? '' : persisted ? t('optionsPersisted') : t('optionsNotPersisted')}</p>
+        {!persisted && <button id="persist" onClick={keep}>{t('optionsPersist')}</button>}
+      </section>
+    </main>
+  );
+}
