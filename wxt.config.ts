@@ -5,12 +5,23 @@ import preact from '@preact/preset-vite';
 // the shortcut or the context menu (activeTab grants that one tab; scripting injects
 // into it). contextMenus is for the 简/繁 page toggle entries. Host access is optional
 // and asked per site, only when the user chooses "always show this site in 简/繁".
+/** Test builds (`wxt build --mode e2e`) add the probe that lets Firefox's automation drive the real flows. */
+const E2E = 'e2e';
+
 export default defineConfig({
-  manifest: ({ manifestVersion }) => ({
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === E2E) return;
+      const probe = entrypoints.findIndex((e) => e.name === 'e2e-probe');
+      if (probe >= 0) entrypoints.splice(probe, 1);
+    },
+  },
+  manifest: ({ manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // The e2e build may script the local fixture server's pages without a click.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(mode === E2E ? ['http://127.0.0.1/*'] : [])],
     // MV2 (Firefox) names optional host access optional_permissions.
     ...(manifestVersion === 2
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }

@@ -1,0 +1,40 @@
+import { openLibrary } from '../lib/storage/library';
+import { cleanInTab } from './clean-in-tab';
+import { saveArticle } from './library-actions';
+import { setPageScript } from './page-script';
+
+/**
+ * Test builds only (wxt --mode e2e): where a browser's automation cannot click the toolbar
+ * or open extension pages (Firefox over WebDriver BiDi), a fixture page asks the background
+ * to run the real flows on its tab — clean, show the page in 繁體 and back, save and read
+ * back from the library — and gets the outcome to show the test.
+ */
+export async function runProbe(tabId: number): Promise<Record<string, unknown>> {
+  const heading = async () => {
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.querySelector('h1')?.textContent ?? null });
+    return first?.result as string | null;
+  };
+  const cleaned = await cleanInTab(tabId, {});
+  if (!cleaned?.ok) return { ok: false, reason: cleaned?.reason ?? 'no answer' };
+  await setPageScript(tabId, 't');
+  const headingTraditional = await heading();
+  await setPageScript(tabId, 'original');
+  const headingRestored = await heading();
+  const saved = await saveArticle(cleaned.article, 'original', null);
+  const lib = await openLibrary();
+  try {
+    const back = await lib.get(cleaned.article.url ?? '');
+    return {
+      ok: true,
+      title: cleaned.article.title,
+      template: cleaned.article.template.id,
+      paragraphs: cleaned.article.paragraphs.length,
+      headingTraditional,
+      headingRestored,
+      saved: saved.ok,
+      readBack: back ? { title: back.article.title, paragraphs: back.article.paragraphs.length } : null,
+    };
+  } finally {
+    lib.close();
+  }
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, serveFixtures } from './harness';
+
+/**
+ * Firefox (Debian's firefox-esr) over WebDriver BiDi with the add-on installed temporarily.
+ * BiDi cannot click the toolbar or open moz-extension:// pages, so this drives the e2e build
+ * (`wxt build -b firefox --mode e2e`): a fixture page opened with #jingdu-e2e asks the
+ * background to run the real flows on its tab, and the outcome is read off the page.
+ */
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON = join(ROOT, '.output', 'firefox-mv2-e2e');
+
+let browser: Browser;
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox is needed at ${FIREFOX} (apt-get install firefox-esr)`);
+  if (!existsSync(join(ADDON, 'manifest.json'))) throw new Error('Build the e2e add-on first: npx wxt build -b firefox --mode e2e');
+  ({ server, base } = await serveFixtures());
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'xpinstall.signatures.required': false },
+  });
+  await browser.installExtension(ADDON);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface Outcome {
+  ok: boolean;
+  reason?: string;
+  title?: string;
+  template?: string;
+  paragraphs?: number;
+  headingTraditional?: string;
+  headingRestored?: string;
+  saved?: boolean;
+  readBack?: { title: string; paragraphs: number } | null;
+}
+
+describe('Firefox, driven for real', () => {
+  it('cleans a forum thread, shows the page in 繁體 and back, and saves the article to the library', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/discuz--party-members-thread.html#jingdu-e2e`);
+    await page.waitForSelector('html[data-jingdu-e2e]', { timeout: 30_000 });
+    const outcome = JSON.parse((await page.$eval('html', (el) => el.getAttribute('data-jingdu-e2e')))!) as Outcome;
+    expect(outcome, outcome.reason).toMatchObject({
+      ok: true,
+      title: '杭锦旗：党员闻令而动 堡垒因战而坚',
+      template: 'discuz',
+      headingTraditional: '杭錦旗:黨員聞令而動 堡壘因戰而堅', // the page itself, as written (ASCII colon)
+      headingRestored: '杭锦旗:党员闻令而动 堡垒因战而坚',
+      saved: true,
+      readBack: { title: '杭锦旗：党员闻令而动 堡垒因战而坚', paragraphs: outcome.paragraphs },
+    });
+    expect(outcome.paragraphs).toBeGreaterThan(3);
+    await page.close();
+  }, 60_000);
+});
