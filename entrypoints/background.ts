@@ -15,8 +15,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.id).catch(report));
   // Test builds only: the mode is a build-time constant, so other builds carry none of this.
   if (import.meta.env.MODE === 'e2e') {
-    browser.runtime.onMessage.addListener((message: { jingduProbe?: boolean }, sender) =>
-      message?.jingduProbe && sender.tab?.id !== undefined ? import('../platform/e2e-probe').then((m) => m.runProbe(sender.tab!.id!)) : undefined,
+    browser.runtime.onMessage.addListener((message: { jingduProbe?: boolean; mergePages?: boolean }, sender) =>
+      message?.jingduProbe && sender.tab?.id !== undefined ? import('../platform/e2e-probe').then((m) => m.runProbe(sender.tab!.id!, !!message.mergePages)) : undefined,
     );
   }
 });

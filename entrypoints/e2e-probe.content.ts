@@ -3,8 +3,8 @@ export default defineContentScript({
   matches: ['http://127.0.0.1/*'],
   runAt: 'document_idle',
   async main() {
-    if (location.hash !== '#jingdu-e2e') return;
-    const outcome = await browser.runtime.sendMessage({ jingduProbe: true }).catch((err: Error) => ({ ok: false, reason: err.message }));
+    if (!location.hash.startsWith('#jingdu-e2e')) return;
+    const outcome = await browser.runtime.sendMessage({ jingduProbe: true, mergePages: location.hash === '#jingdu-e2e-merge' }).catch((err: Error) => ({ ok: false, reason: err.message }));
     document.documentElement.setAttribute('data-jingdu-e2e', JSON.stringify(outcome));
   },
 });

@@ -9,12 +9,12 @@ import { setPageScript } from './page-script';
  * to run the real flows on its tab — clean, show the page in 繁體 and back, save and read
  * back from the library — and gets the outcome to show the test.
  */
-export async function runProbe(tabId: number): Promise<Record<string, unknown>> {
+export async function runProbe(tabId: number, mergePages = false): Promise<Record<string, unknown>> {
   const heading = async () => {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.querySelector('h1')?.textContent ?? null });
     return first?.result as string | null;
   };
-  const cleaned = await cleanInTab(tabId, {});
+  const cleaned = await cleanInTab(tabId, { mergePages });
   if (!cleaned?.ok) return { ok: false, reason: cleaned?.reason ?? 'no answer' };
   await setPageScript(tabId, 't');
   const headingTraditional = await heading();
@@ -29,6 +29,8 @@ export async function runProbe(tabId: number): Promise<Record<string, unknown>> 
       title: cleaned.article.title,
       template: cleaned.article.template.id,
       paragraphs: cleaned.article.paragraphs.length,
+      text: cleaned.article.paragraphs.join('\n'),
+      mergedPages: cleaned.article.mergedPages?.length ?? 0,
       headingTraditional,
       headingRestored,
       saved: saved.ok,

@@ -46,14 +46,22 @@ interface Outcome {
   headingRestored?: string;
   saved?: boolean;
   readBack?: { title: string; paragraphs: number } | null;
+  text?: string;
+  mergedPages?: number;
+}
+
+async function probe(path: string): Promise<Outcome> {
+  const page = await browser.newPage();
+  await page.goto(`${base}/${path}`);
+  await page.waitForSelector('html[data-jingdu-e2e]', { timeout: 30_000 });
+  const outcome = JSON.parse((await page.$eval('html', (el) => el.getAttribute('data-jingdu-e2e')))!) as Outcome;
+  await page.close();
+  return outcome;
 }
 
 describe('Firefox, driven for real', () => {
   it('cleans a forum thread, shows the page in 繁體 and back, and saves the article to the library', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/discuz--party-members-thread.html#jingdu-e2e`);
-    await page.waitForSelector('html[data-jingdu-e2e]', { timeout: 30_000 });
-    const outcome = JSON.parse((await page.$eval('html', (el) => el.getAttribute('data-jingdu-e2e')))!) as Outcome;
+    const outcome = await probe('discuz--party-members-thread.html#jingdu-e2e');
     expect(outcome, outcome.reason).toMatchObject({
       ok: true,
       title: '杭锦旗：党员闻令而动 堡垒因战而坚',
@@ -64,6 +72,13 @@ describe('Firefox, driven for real', () => {
       readBack: { title: '杭锦旗：党员闻令而动 堡垒因战而坚', paragraphs: outcome.paragraphs },
     });
     expect(outcome.paragraphs).toBeGreaterThan(3);
-    await page.close();
+  }, 60_000);
+
+  it('merges an article’s later pages (GBK, same site) in order', async () => {
+    const outcome = await probe('paged/report.htm#jingdu-e2e-merge');
+    expect(outcome, outcome.reason).toMatchObject({ ok: true, title: '南湖镇农村生活污水治理两年全覆盖', mergedPages: 2 });
+    const text = outcome.text ?? '';
+    expect(text.indexOf('入夏以来')).toBeLessThan(text.indexOf('试点过程中'));
+    expect(text.indexOf('试点过程中')).toBeLessThan(text.indexOf('目前，全镇'));
   }, 60_000);
 });
