@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEEDS } from './helpers/golden';
+import { SEEDS, requireShared } from './helpers/golden';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'jingdu.mjs');
@@ -13,6 +13,7 @@ const jingdu = (...args: string[]) => spawnSync('node', [BIN, ...args], { cwd: R
 describe('jingdu clean', () => {
   it('writes <basename>.json for every seed, in the fields the scorer reads', () => {
     const out = mkdtempSync(join(tmpdir(), 'jingdu-cli-'));
+    requireShared();
     const seeds = readdirSync(SEEDS).map((f) => join(SEEDS, f));
     const r = jingdu('clean', ...seeds, '--format', 'json', '--out', out);
     expect(r.status).toBe(0);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** ../shared beside the repository: seeds (scraped text) and the decided clean results. */
@@ -28,7 +28,13 @@ export interface Golden {
   jammer_tokens?: string[];
 }
 
+/** Fails with what to do, not ENOENT, when the shared folder is not beside the repository. */
+export function requireShared(): void {
+  if (!existsSync(SHARED)) throw new Error(`The shared folder is missing: ${SHARED} (the seeds, their golden results and the real pages). Clone it beside this repository as ../shared.`);
+}
+
 export function loadGolden(): Array<{ id: string; golden: Golden; seedText: string }> {
+  requireShared();
   return readdirSync(GOLDEN)
     .filter((f) => f.endsWith('.json'))
     .sort()
