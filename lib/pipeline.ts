@@ -11,6 +11,7 @@ import { toBlocks } from './dom/to-blocks';
 import { joinNames, mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
 import { parseChineseDate } from './metadata/dates';
 import { chooseHeadline } from './metadata/headline';
+import { enpProperty } from './metadata/enp-property';
 import { bylineInProse, looksLikeBareNames, readBylineLine, readLoneNames } from './metadata/byline';
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
@@ -115,6 +116,12 @@ function metaTags(doc: Document): DomMeta {
   out.ogTitle = first(['og:title']);
   out.author = AUTHOR_METAS.map((k) => statedAuthors(values.get(k) ?? [])).find(Boolean);
   out.source = first(['source']);
+  // The CMS's own record of the article, where the page carries one.
+  const record = enpProperty(doc);
+  if (record.title) out.title = record.title;
+  if (!out.published && record.date) out.published = parseChineseDate(record.date) ?? undefined;
+  const credit = record.author ? readMetaLine(record.author) : null;
+  if (!out.author && credit?.author) Object.assign(out, { author: credit.author, byline: credit.byline ?? record.author });
   return out;
 }
 
@@ -245,7 +252,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
 
   const headline = chooseHeadline(doc, {
     pageTitle: doc.title ?? '',
-    statedTitles: tagMeta.ogTitle ? [tagMeta.ogTitle] : [],
+    statedTitles: [tagMeta.ogTitle, tagMeta.title].filter((t): t is string => !!t),
     siteNames: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s),
   });
   const title = cleanTitle(familyMeta.title ?? headline ?? header.title ?? extracted.title);

@@ -19,7 +19,7 @@ interface Gold {
   date: string | null;
 }
 
-const FLOORS = { meanF1: 0.97, medianF1: 0.99, under05: 1, titles: 202, authors: 27, dates: 31 };
+const FLOORS = { meanF1: 0.97, medianF1: 0.99, under05: 1, titles: 205, authors: 27, dates: 31 };
 
 describe('real pages (../shared/realpages/dev)', () => {
   it('keeps body, titles, authors and dates at or above their floors', { timeout: 400_000 }, async () => {

@@ -74,6 +74,8 @@ export function stripSiteName(title: string, siteNames: string[] = []): string {
 
 interface Candidate {
   text: string;
+  /** Agreement with <title>, with a whole heading ranked first. */
+  rank: number;
   /** Length of the squashed line, the tie-breaker. */
   length: number;
   shared: number;
@@ -148,11 +150,14 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
       if (inNavigation(el) || shared < line.length * 0.9) continue;
     }
     const weight = TAG_WEIGHT[tag] ?? 0;
+    // The page's own <h1>/<h2> standing whole in <title> is its headline, even where the
+    // title's channel part ("跨国公司-上这里，懂跨国公司-外资…") runs longer.
+    const rank = shared + (weight >= 3 && shared >= 6 && shared >= line.length * 0.9 ? MAX_HEADLINE * 2 : 0);
     const better =
       !best ||
-      shared > best.shared ||
-      (shared === best.shared && (line.length < best.length || (line.length === best.length && weight > best.weight)));
-    if (better) best = { text, length: line.length, shared, weight };
+      rank > best.rank ||
+      (rank === best.rank && (line.length < best.length || (line.length === best.length && weight > best.weight)));
+    if (better) best = { text, length: line.length, shared, weight, rank };
   }
   if (!best) return null;
   // Agreement on the site name alone ("新浪網") is no headline.
@@ -180,7 +185,8 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
       // Bold runs inside a paragraph are emphasis; a headline stands alone in its block.
       const block = el.parentElement;
       const alone = !block || squash(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
-      if (len >= 4 && len <= 60 && alone && !/[。！？，,]$/.test(text) && !siteNames.has(squash(text))) return text;
+      // "相关新闻：" in bold is a label over a list, not a headline.
+      if (len >= 4 && len <= 60 && alone && !/[。！？，,：:]$/.test(text) && !siteNames.has(squash(text))) return text;
     }
   }
   return null;

@@ -1,27 +1,7 @@
 import { parseChineseDate } from '../metadata/dates';
+import { enpProperty } from '../metadata/enp-property';
 import { readMetaLine } from '../metadata/fields';
 import { type DomMeta, type Template, pageText, scoreChecks, textOf } from './types';
-
-const SHOW_COMMENT = 0x80;
-const ENP_FIELD = /<([a-z]+)>([^<]*)<\/\1>/g;
-
-/**
- * Founder's e-paper system leaves each article's record in a comment after its text:
- * <!--enpproperty <date>2022-02-13 00:00:00:0</date><author></author><subtitle>…</subtitle>…-->
- */
-function enpProperty(doc: Document): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const root of doc.querySelectorAll('founder-content, #ozoom')) {
-    const walker = doc.createTreeWalker(root, SHOW_COMMENT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.nodeValue ?? '';
-      if (!text.startsWith('enpproperty')) continue;
-      for (const [, key, value] of text.matchAll(ENP_FIELD)) if (value!.trim()) out[key!] ??= value!.trim();
-      return out;
-    }
-  }
-  return out;
-}
 
 /** The issue's date as the masthead prints it ("2022年02月13日"), the date of every article in it. */
 function issueDate(doc: Document): string | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../cli/node-dom';
+import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
+import { cleanDocument } from '../../lib/pipeline';
 import { bylineInProse, isPersonName, readBylineLine, readLoneNames } from '../../lib/metadata/byline';
 import { readMetaLine } from '../../lib/metadata/fields';
 import { chooseHeadline, stripSiteName } from '../../lib/metadata/headline';
@@ -75,5 +76,25 @@ describe('a <title> that says nothing', () => {
   it('takes the centered bold line standing alone, not bold words inside a paragraph', () => {
     const body = `<p>站内公告：<b>今日维护</b>，请稍候访问本站的其他栏目和服务。</p><p align="center"><font color="darkblue"><strong>犬儒病(上)</strong></font></p><hr><p>胡平</p><p>${'正文内容。'.repeat(20)}</p>`;
     expect(pick('显示', body)).toBe('犬儒病(上)');
+  });
+});
+
+describe('headlines from the page’s own record and headings', () => {
+  it('takes the CMS record’s title, date and author when <title> is only the site name, never a bold label', () => {
+    const html = `<!--enpproperty <date>2011-12-08</date><author>记者 武彩霞</author><title>中国iPad商标侵权纠纷案一审审结 苹果败诉</title> /enpproperty--><!DOCTYPE html>
+      <html><head><title>经济参考网</title></head><body><table><tr><td class="black18">中国iPad商标侵权纠纷案一审审结 苹果败诉</td></tr></table>
+      ${'<p>深圳市中级人民法院日前向媒体透露，苹果公司与唯冠科技关于商标侵权纠纷案一审审结，驳回苹果公司要求认定唯冠侵权等诉讼请求。</p>'.repeat(4)}
+      <p><strong>相关新闻：</strong></p><ul><li><a href="/1">唯冠回应</a></li></ul></body></html>`;
+    const a = cleanDocument(parseHtml(html, 'https://news.example/a.html'), 'https://news.example/a.html', { sanitize: nodeSanitizer() });
+    expect(a.title).toBe('中国iPad商标侵权纠纷案一审审结 苹果败诉');
+    expect(a.published).toBe('2011-12-08');
+    expect(a.author).toBe('武彩霞');
+    expect(pick('经济参考网', '<p><strong>相关新闻：</strong></p><p>正文内容很长很长的一段文字。</p>')).not.toBe('相关新闻：');
+  });
+
+  it('prefers the page’s <h1> standing whole in <title> over a longer channel part', () => {
+    const title = '柯达宣布重组 起诉苹果、HTC侵犯专利--跨国公司-上这里，懂跨国公司-外资 世界500强-外企-人民网--人民网';
+    const body = '<div class="nav">跨国公司-上这里，懂跨国公司-外资 世界500强-外企-人民网</div><h1>柯达宣布重组&nbsp;起诉苹果、HTC侵犯专利</h1><p>正文。</p>';
+    expect(pick(title, body)).toBe('柯达宣布重组 起诉苹果、HTC侵犯专利');
   });
 });
