@@ -17,12 +17,12 @@ export const BOILERPLATE: RegExp[] = [
   /^(©|Copyright\b|\(c\)\s)/i,
   /^(扫一扫|掃一掃)/,
   // widget states: a copy button's answer, a comment box still loading, an empty related list
-  /^(复制成功|複製成功)/,
+  /^(复制成功|複製成功).{0,40}(CTRL|Ctrl|ctrl|粘贴|粘貼|好友|链接|鏈接)/,
   /^\S{0,6}(读取中|讀取中|加载中|加載中|載入中)(\.{1,3}|…{1,2})?$/,
   /^(没有|沒有|暂无|暫無)相关(新闻|新聞|文章|内容|內容)$/,
-  // the newsroom's tip-off box ("短信爆料15900430043 一经采用最高奖励500元")
-  /(爆料|报料|報料|新闻热线|新聞熱線)\D{0,30}\d{7,}/,
-  /一经采用|一經採用/,
+  // the newsroom's tip-off box ("短信爆料15900430043 一经采用最高奖励500元"); a sentence of news that names a hotline stays
+  /^(?!.*[。！？]).*(爆料|报料|報料|新闻热线|新聞熱線)\D{0,30}\d{7,}/,
+  /^(?!.*[。！？]).*(一经采用|一經採用)/,
   // share widgets
   /^(分享到[:：]?.*|分享至.*|微信扫一扫.*|打印本页|关闭窗口|收藏本文|【?字号[：:].*|字體[：:].*)$/,
   // article navigation
