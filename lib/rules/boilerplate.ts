@@ -30,7 +30,10 @@ export const BOILERPLATE: RegExp[] = [
   // copyright and reprint notices
   /(本网|本網|本站)?(声明|聲明)[:：].*(版权|版權)/,
   /^(如需转载|如需轉載|转载请注明|轉載請註明|未经授权|未經授權)/,
-  /^[•·●▪\s]*凡(本网|本網|注明|註明)/,
+  /^[•·●▪*＊①②③④⑤⑥⑦⑧⑨⑩\s]*凡(本网|本網|注明|註明)/,
+  /^.{0,20}(版权|版權)(与|與|和|及)?(免责|免責)?(声明|聲明)[:：]?$/,
+  // text-message subscription promos ("订阅东北新闻报，移动发1到10658303")
+  /^(?!.*[。！？]).*(订阅|訂閱|定制|訂製).{0,30}(移动|移動|联通|聯通|电信|電信)\S{0,12}\d{5,}/,
   /^(声明|聲明|免责声明|免責聲明|版权声明|版權聲明)[:：]?$/,
   /^(请您?|請您?)(对|對)(该|該|此|本)?(文章|新闻|新聞)?(评分|評分|打分)/,
   /(概不负|概不負)(任何)?(责任|責任)/,
@@ -64,11 +67,21 @@ export function isContactLine(line: string): boolean {
   return (line.match(CONTACT_KEY)?.length ?? 0) >= 2;
 }
 
+/**
+ * A site's reprint and copyright notice, in the site's own voice: "本网站有关内容转载自合法授权网站，
+ * 如果您认为转载内容侵犯了您的权益…", "如本網轉載稿涉及版權等問題，請作者…來電或來函". News about a
+ * copyright case speaks of others, not of 本网/本站, and stays.
+ */
+export function isReprintNotice(line: string): boolean {
+  if (line.length > 200) return false;
+  return /本网|本網|本站|本报|本報|我们|我們/.test(line) && /转载|轉載/.test(line) && /版权|版權|权益|權益|著作权|著作權/.test(line) && /删除|刪除|联系|聯繫|联络|聯絡|来电|來電|来函|來函|声明|聲明|侵犯/.test(line);
+}
+
 export const boilerplateRule: Rule = {
   id: 'boilerplate',
   description: 'Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices',
   apply: (blocks, ctx) => {
     const patterns = [...BOILERPLATE, ...ctx.boilerplate];
-    return dropWhere(blocks, (text) => isToolbarLine(text) || isContactLine(text) || patterns.some((re) => re.test(trimSpace(text))));
+    return dropWhere(blocks, (text) => isToolbarLine(text) || isContactLine(text) || isReprintNotice(text) || patterns.some((re) => re.test(trimSpace(text))));
   },
 };

@@ -206,3 +206,18 @@ describe('the newsroom’s own boxes and widget states', () => {
     ]);
   });
 });
+
+describe('a site’s reprint notice and text-message promos', () => {
+  it('drops the notice in the site’s own voice and the SMS promo, keeps news about a copyright case', () => {
+    const bs = blocks(
+      '新華網雲南頻道版權與免責聲明：',
+      '① 凡本網注明”稿件來源：新華網雲南頻道”的所有文字、圖片和音視頻稿件，版權均屬本網所有。',
+      '③ 如本網轉載稿涉及版權等問題，請作者在兩周內速來電或來函與本網聯繫。',
+      '*本网站有关内容转载自合法授权网站，如果您认为转载内容侵犯了您的权益，',
+      '订阅东北新闻报，移动发1到10658303 联通发DBXW至10655800',
+      '法院审理认为，该网站未经许可转载涉案作品，侵犯了原告的著作权，判决其删除并赔偿损失。',
+    );
+    boilerplateRule.apply(bs, ctx);
+    expect(kept(bs)).toEqual(['法院审理认为，该网站未经许可转载涉案作品，侵犯了原告的著作权，判决其删除并赔偿损失。']);
+  });
+});
