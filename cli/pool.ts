@@ -32,6 +32,8 @@ export interface PoolOptions {
   recycleAfter: number;
   /** Heap per worker; a page past it fails alone instead of ending the run. */
   heapMb: number;
+  /** The worker's entry (tests start a broken one). */
+  workerScript?: URL;
 }
 
 interface Slot {
@@ -42,6 +44,7 @@ interface Slot {
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const MAX_BOOT_FAILURES = 3;
 
 /**
  * Worker threads that clean pages in parallel. Each page has a time limit: past it the
@@ -52,6 +55,10 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private waiting: Array<{ job: WorkerJob; resolve: (o: Outcome) => void }> = [];
   private closing = false;
+  /** Workers that died before they were ready, in a row: past a few, the run stops retrying. */
+  private bootFailures = 0;
+  /** Why no worker can start, once that is clear. */
+  private broken: string | null = null;
 
   constructor(private readonly opts: PoolOptions) {
     for (let i = 0; i < opts.size; i++) this.slots.push(this.spawn());
@@ -59,6 +66,7 @@ export class WorkerPool {
 
   run(job: WorkerJob): Promise<Outcome> {
     return new Promise((resolve) => {
+      if (this.broken) return resolve({ seq: job.seq, status: 'failed', message: this.broken });
       this.waiting.push({ job, resolve });
       this.dispatch();
     });
@@ -70,11 +78,13 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb } });
+    // jsdom walks trees by recursion: a deep stack lets pages nested ten thousand levels through.
+    const worker = new Worker(this.opts.workerScript ?? BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, stackSizeMb: 32 } });
     const slot: Slot = { worker, ready: false, pages: 0 };
     worker.on('message', (message: Outcome | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
+        this.bootFailures = 0;
         this.dispatch();
       } else this.finish(slot, message, false);
     });
@@ -109,12 +119,26 @@ export class WorkerPool {
   /** The worker cannot answer for its page (time limit, crash): report the page and replace it. */
   private lose(slot: Slot, status: Outcome['status'], message: string): void {
     if (this.closing || !this.slots.includes(slot)) return;
+    if (!slot.ready && ++this.bootFailures >= MAX_BOOT_FAILURES) return this.giveUp(message);
     if (!slot.busy) {
       this.replace(slot);
       this.dispatch();
       return;
     }
     this.finish(slot, { seq: slot.busy.job.seq, status, message }, true);
+  }
+
+  /** Workers cannot start at all (a broken install): every page waiting fails with the reason, nothing hangs. */
+  private giveUp(reason: string): void {
+    this.closing = true;
+    const message = `the cleaning workers could not start: ${reason}`;
+    this.broken = message;
+    for (const { job, resolve } of this.waiting.splice(0)) resolve({ seq: job.seq, status: 'failed', message });
+    for (const slot of this.slots) {
+      if (slot.busy) slot.busy.resolve({ seq: slot.busy.job.seq, status: 'failed', message });
+      slot.worker.removeAllListeners();
+      void slot.worker.terminate();
+    }
   }
 
   private replace(slot: Slot): void {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
@@ -123,7 +124,7 @@ describe('hostile and broken input, in one run', () => {
   it('gives each a correct article or a one-line refusal, and cleans the others', () => {
     const dir = tmp();
     for (const [name, bytes] of Object.entries(inputs)) writeFileSync(join(dir, name), bytes);
-    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2']);
+    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2', '--timeout', '120']); // correctness here; the time limit has its own test
     const byName = Object.fromEntries(lines(r.stdout).map((x) => [String(x.id).split('/').pop(), x]));
     const title = (name: string) => byName[name]?.title;
     expect(title('gbk-declaring-utf8.html')).toBe('甲地新闻');
@@ -138,5 +139,19 @@ describe('hostile and broken input, in one run', () => {
     expect(byName['photo.html']).toMatchObject({ error: 'refused', message: 'not a text or HTML file' });
     expect(r.stderr).toMatch(/9 pages: 7 cleaned, 0 no article, 2 refused, 0 timed out, 0 failed/);
     expect(r.stderr.split('\n').filter((l) => l.includes('photo.html'))).toEqual([`jingdu: ${join(dir, 'photo.html')}: not a text or HTML file`]);
-  });
+  }, 150_000);
+});
+
+describe('the worker pool', () => {
+  it('fails every page with the reason when its workers cannot start, instead of hanging', async () => {
+    const { WorkerPool } = await import('../cli/pool');
+    const broken = join(tmp(), 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('missing module');\n");
+    const pool = new WorkerPool({ size: 2, timeoutMs: 5_000, recycleAfter: 10, heapMb: 256, workerScript: pathToFileURL(broken) });
+    const job = (seq: number) => ({ seq, input: { id: `p${seq}`, html: page('甲') }, options: { clean: {}, format: 'json' as const, jsonl: true } });
+    const outcomes = await Promise.all([pool.run(job(0)), pool.run(job(1))]);
+    const late = await pool.run(job(2));
+    await pool.close();
+    for (const o of [...outcomes, late]) expect(o).toMatchObject({ status: 'failed', message: expect.stringMatching(/could not start: .*missing module/) });
+  }, 30_000);
 });
