@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
 import type { CleanArticle, CleanOptions } from '../lib/types';
+import type { MENU_FORMATS } from './format-label';
 
 /** Sites the user asked to always show in one script: hostname → variant. */
 export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('local:siteScripts', {
@@ -15,7 +16,7 @@ export const preferredTraditional = storage.defineItem<TargetVariant>('local:pre
 });
 
 /** The format the popup's copy and download start on. */
-export const defaultFormat = storage.defineItem<'md' | 'txt' | 'html' | 'json'>('local:defaultFormat', {
+export const defaultFormat = storage.defineItem<(typeof MENU_FORMATS)[number]>('local:defaultFormat', {
   fallback: 'md',
   version: 1,
 });

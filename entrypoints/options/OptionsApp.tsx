@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/convert/variants';
 import { openLibrary } from '../../lib/storage/library';
+import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
 import { type SiteCleanOptions, defaultFormat, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 
 const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
-const FORMATS = ['md', 'txt', 'html', 'json'] as const;
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** What a remembered site does, in words. */
@@ -20,7 +20,7 @@ function siteChoices(script: TargetVariant | undefined, clean: SiteCleanOptions 
 
 export function OptionsApp() {
   const [traditional, setTraditional] = useState<TargetVariant>('t');
-  const [format, setFormat] = useState<(typeof FORMATS)[number]>('md');
+  const [format, setFormat] = useState<(typeof MENU_FORMATS)[number]>('md');
   const [scripts, setScripts] = useState<Record<string, TargetVariant>>({});
   const [cleaning, setCleaning] = useState<Record<string, SiteCleanOptions>>({});
   const [size, setSize] = useState<{ articles: number; usage: number } | null>(null);
@@ -71,11 +71,11 @@ export function OptionsApp() {
       <section>
         <h2>{t('optionsFormat')}</h2>
         <select id="default-format" value={format} onChange={(e) => {
-          const v = (e.target as HTMLSelectElement).value as (typeof FORMATS)[number];
+          const v = (e.target as HTMLSelectElement).value as (typeof MENU_FORMATS)[number];
           setFormat(v);
           void defaultFormat.setValue(v);
         }}>
-          {FORMATS.map((f) => <option key={f} value={f}>{f === 'txt' ? t('formatText') : { md: 'Markdown', html: 'HTML', json: 'JSON' }[f]}</option>)}
+          {MENU_FORMATS.map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
         </select>
       </section>
       <section>

@@ -11,11 +11,8 @@ import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab, targetTab } from './clean-tab';
 import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
+import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { ScriptControls } from './ScriptControls';
-
-function formatLabel(format: ExportFormat): string {
-  return format === 'txt' ? t('formatText') : { md: 'Markdown', html: 'HTML', json: 'JSON' }[format];
-}
 
 function hostnameOf(url: string | null | undefined): string {
   try {
@@ -143,7 +140,7 @@ export function App() {
         <button id="save" onClick={save}>{t('save')}</button>
         <button id="copy" onClick={copy}>{t('copy')}</button>
         <select id="format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
-          {(['md', 'txt', 'html', 'json'] as const).map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
+          {MENU_FORMATS.map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
         </select>
         <button id="download" onClick={download}>{t('download')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>

@@ -10,6 +10,7 @@ import type { CleanArticle } from '../../lib/types';
 import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { NotesPanel } from './NotesPanel';
+import { MENU_FORMATS } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
 import { saveArticle } from '../../platform/library-actions';
 import { readerDraft, readerPrefs } from '../../platform/settings';
@@ -111,7 +112,7 @@ export function ReaderApp() {
         )}
         {isDraft && <button id="reader-save" onClick={async () => setNotice((await saveArticle(record.article, variant, variant === 'original' ? null : await convertArticleOffThread(record.article, variant))).message)}>{t('save')}</button>}
         {notice && <span class="notice" id="notice" role="status">{notice}</span>}
-        <span class="exports">{(['md', 'txt', 'html', 'json'] as const).map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
+        <span class="exports">{MENU_FORMATS.map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
       </nav>
       <article class="reader">
         <h1 id="title">{shown.title}</h1>
