@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { queryVariants } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
-import { type DamagedRecord, type Library, openLibrary } from '../../lib/storage/library';
+import { type DamagedRecord, type Library, type RemovedArticle, openLibrary } from '../../lib/storage/library';
 import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { downloadBlob } from '../../platform/download';
@@ -19,7 +19,7 @@ export function LibraryApp() {
   const [template, setTemplate] = useState('');
   const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [undo, setUndo] = useState<SavedArticle | null>(null);
+  const [undo, setUndo] = useState<RemovedArticle | null>(null);
   const [message, setMessage] = useState('');
   const [details, setDetails] = useState<string[]>([]);
   const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
@@ -142,7 +142,7 @@ export function LibraryApp() {
       )}
       {undo && (
         <p class="undo" role="status">
-          {t('deleted', undo.title)} <button id="undo" onClick={restore}>{t('undo')}</button>
+          {t('deleted', undo.record.title)} <button id="undo" onClick={restore}>{t('undo')}</button>
         </p>
       )}
       {all.length === 0 ? (

@@ -1,4 +1,5 @@
 import { type Block, type Container, escapeHtml, textBlock, trimSpace } from '../blocks';
+import { pictureSource } from '../pictures/sources';
 import { isDataTable } from './data-table';
 
 /**
@@ -10,8 +11,6 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJE
 const INLINE_KEEP: Record<string, string> = { A: 'a', B: 'strong', STRONG: 'strong', EM: 'em', I: 'em', U: 'u', SUP: 'sup', SUB: 'sub', CODE: 'code' };
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'RUBY', 'RT', 'RP', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'IGNORE_JS_OP']);
 const HEADING = /^H[1-6]$/;
-/** Lazy-loading attributes real pages use instead of src (Discuz!: zoomfile/file). */
-const IMAGE_SOURCES = ['zoomfile', 'file', 'data-original', 'data-src', 'data-lazy-src', 'src'];
 
 /** A logo, button or provider mark by its stated size: a line under it is no caption. */
 function isIcon(img: Element): boolean {
@@ -99,7 +98,7 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'BR') return flush();
     if (tag === 'IMG') {
-      const src = IMAGE_SOURCES.map((a) => el.getAttribute(a)).find((v) => v && !/none\.gif$/.test(v));
+      const src = pictureSource(el);
       if (!src) return;
       flush();
       const picture: Block = { text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) };

@@ -2,12 +2,14 @@ import { strToU8, zipSync } from 'fflate';
 import { escapeHtml } from '../blocks';
 import type { CleanArticle } from '../types';
 import { imagesAsLinks, metaLine } from './formats';
+import { type PictureFiles, pictureFileNames } from './pictures';
 import { exportable } from './safe';
 
 /**
  * Saved articles as one EPUB 3 book (an e-reader or Send to Kindle takes it): one
- * chapter per article, a table of contents, pictures left as links so nothing loads
- * remotely. Chapters are XHTML, so the sanitized HTML is re-serialized as XML.
+ * chapter per article, a table of contents, kept pictures inside the book and the others
+ * left as links, so nothing loads remotely. Chapters are XHTML, so the sanitized HTML is
+ * re-serialized as XML.
  */
 export interface EpubOptions {
   title: string;
@@ -17,6 +19,18 @@ export interface EpubOptions {
   id: string;
   modified: string;
   lang?: string;
+  /** Each article's kept pictures, in the order of `articles`. */
+  pictures?: PictureFiles[];
+}
+
+/** Picture types every EPUB reading system shows (EPUB 3 core media types); others stay links. */
+const EPUB_PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
+
+/** A picture inside the book: its path under OEBPS/ and its media type. */
+interface BookPicture {
+  href: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -29,7 +43,7 @@ function toXhtml(html: string, doc: Document): string {
   return [...body.childNodes].map((n) => serializer.serializeToString(n)).join('\n').replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
 }
 
-function chapter(stored: CleanArticle, doc: Document, lang: string): string {
+function chapter(stored: CleanArticle, doc: Document, lang: string, pictures: Map<string, BookPicture>): string {
   const article = exportable(stored);
   const source = article.url && /^https?:/.test(article.url) ? `<p class="meta"><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -40,7 +54,7 @@ function chapter(stored: CleanArticle, doc: Document, lang: string): string {
 <h1>${escapeHtml(article.title)}</h1>
 ${article.subtitle ? `<p class="subtitle">${escapeHtml(article.subtitle)}</p>` : ''}
 <p class="meta">${escapeHtml(metaLine(article))}</p>
-${toXhtml(imagesAsLinks(article), doc)}
+${toXhtml(imagesAsLinks(article, (src) => pictures.get(src)?.href), doc)}
 ${source}
 </body>
 </html>
@@ -60,8 +74,11 @@ ${items}
 `;
 }
 
-function opf(articles: CleanArticle[], opts: EpubOptions, lang: string): string {
-  const manifest = articles.map((_, i) => `<item id="a${i + 1}" href="a${i + 1}.xhtml" media-type="application/xhtml+xml"/>`).join('\n');
+function opf(articles: CleanArticle[], opts: EpubOptions, lang: string, pictures: BookPicture[]): string {
+  const manifest = [
+    ...articles.map((_, i) => `<item id="a${i + 1}" href="a${i + 1}.xhtml" media-type="application/xhtml+xml"/>`),
+    ...pictures.map((p, i) => `<item id="p${i + 1}" href="${escapeHtml(p.href)}" media-type="${p.type}"/>`),
+  ].join('\n');
   const spine = articles.map((_, i) => `<itemref idref="a${i + 1}"/>`).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}">
@@ -92,16 +109,30 @@ const CONTAINER = `<?xml version="1.0" encoding="utf-8"?>
 const CSS = `body{line-height:1.8}p{text-indent:2em;margin:0 0 .8em}h1{font-size:1.4em;line-height:1.4}.subtitle,.meta{text-indent:0;color:#555;font-size:.85em}
 figcaption{font-size:.85em;color:#555}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.1em .4em}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #ccc}`;
 
+/** Each article's pictures as book files under images/, named as in the address (Chinese kept). */
+function bookPictures(articles: CleanArticle[], opts: EpubOptions): Map<string, BookPicture>[] {
+  const taken = new Set<string>();
+  return articles.map((_, i) => {
+    const files: PictureFiles = new Map([...(opts.pictures?.[i] ?? [])].filter(([, f]) => EPUB_PICTURE_TYPES.has(f.type)));
+    const names = pictureFileNames(files, taken, `a${i + 1}`);
+    return new Map([...files].map(([src, f]) => [src, { href: `images/${names.get(src)}`, type: f.type, bytes: f.bytes }]));
+  });
+}
+
 export function toEpub(articles: CleanArticle[], opts: EpubOptions): Uint8Array {
   const lang = opts.lang ?? (articles.every((a) => a.script === 'traditional') ? 'zh-Hant' : 'zh-Hans');
+  const pictures = bookPictures(articles, opts);
+  const allPictures = pictures.flatMap((m) => [...m.values()]);
   const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
     // The EPUB container requires "mimetype" first and stored uncompressed.
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(CONTAINER),
-    'OEBPS/content.opf': strToU8(opf(articles, opts, lang)),
+    'OEBPS/content.opf': strToU8(opf(articles, opts, lang, allPictures)),
     'OEBPS/nav.xhtml': strToU8(nav(articles, opts.title, lang)),
     'OEBPS/style.css': strToU8(CSS),
   };
-  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = strToU8(chapter(a, opts.doc, lang))));
+  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = strToU8(chapter(a, opts.doc, lang, pictures[i]!))));
+  // Pictures are compressed already: stored as they are.
+  for (const p of allPictures) files[`OEBPS/${p.href}`] = [p.bytes, { level: 0 }];
   return zipSync(files, { level: 6 });
 }

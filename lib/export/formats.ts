@@ -4,6 +4,7 @@ import { escapeHtml } from '../blocks';
 import { displayTime } from '../metadata/display';
 import type { CleanArticle } from '../types';
 import { type SavedNotes, frontMatter } from './front-matter';
+import { type PictureFiles, type PictureLocator, dataAddress, unescapeAttribute } from './pictures';
 import { exportable, isWebAddress } from './safe';
 
 export type ExportFormat = 'md' | 'txt' | 'html' | 'json';
@@ -38,7 +39,13 @@ export function metaLine(a: CleanArticle): string {
     .join('  ');
 }
 
-export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}): string {
+/** A Markdown link target: in <…> when it has spaces or parentheses, Chinese left as it is. */
+function mdTarget(path: string): string {
+  return /[\s()<>]/.test(path) ? `<${path.replace(/[<>]/g, encodeURIComponent)}>` : path;
+}
+
+/** `locate` gives kept pictures a local path (a zip's assets/ folder); the rest stay web links. */
+export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}, locate: PictureLocator = () => undefined): string {
   const article = exportable(stored);
   const turndown = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', bulletListMarker: '-' });
   // Data tables with a header row become pipe tables; others stay as (sanitized) HTML tables.
@@ -52,7 +59,10 @@ export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}): string
     replacement: (_content, node) => {
       const img = node as HTMLImageElement;
       const src = img.getAttribute('src') ?? '';
-      return isWebAddress(src) ? `![${mdText((img.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' '))}](${src.replace(/[()\s]/g, encodeURIComponent)})` : '';
+      const alt = mdText((img.getAttribute('alt') ?? '').replace(/[\[\]\n]/g, ' '));
+      const local = locate(src);
+      if (local) return `![${alt}](${mdTarget(local)})`;
+      return isWebAddress(src) ? `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)})` : '';
     },
   });
   // Captions read as captions: in italics under their picture.
@@ -76,30 +86,38 @@ h1{font-size:1.6em;line-height:1.4}h2{font-size:1.2em}.meta{color:#666;font-size
 table{border-collapse:collapse;font-size:.85em}th,td{border:1px solid #ccc;padding:.2em .7em;text-align:left}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #ccc;color:#555}
 @media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#ddd}.meta,figcaption{color:#999}a{color:#8ab4f8}}`;
 
-/** A standalone page: inline CSS, the already-sanitized body, images shown as links so nothing loads remotely. */
-/** The article's HTML with pictures as links ([图片：alt]), so an exported file loads nothing remotely. */
-export function imagesAsLinks(article: CleanArticle): string {
+/**
+ * The article's HTML with pictures as links ([图片：alt]), so an exported file loads nothing
+ * remotely; a picture `locate` has a local copy of stays a picture, pointing there.
+ */
+export function imagesAsLinks(article: CleanArticle, locate: PictureLocator = () => undefined): string {
   const l = labelsFor(article);
   // contentHtml is already sanitized, with attributes quoted and escaped by the serializer.
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
   return article.contentHtml.replace(/<img\b[^>]*>/g, (tag) => {
     const alt = attr(tag, 'alt');
-    const label = `[${l.image}${alt ? `：${alt}` : ''}]`;
     const src = attr(tag, 'src');
+    const local = locate(unescapeAttribute(src));
+    if (local) return `<img src="${escapeHtml(local)}" alt="${alt}"/>`;
+    const label = `[${l.image}${alt ? `：${alt}` : ''}]`;
     return isWebAddress(src) ? `<a href="${src}">${label}</a>` : label;
   });
 }
 
-export function toStandaloneHtml(stored: CleanArticle): string {
+/** A standalone page: inline CSS, the sanitized body, kept pictures inlined and the rest as links, so nothing loads remotely. */
+export function toStandaloneHtml(stored: CleanArticle, pictures: PictureFiles = new Map()): string {
   const article = exportable(stored);
   const l = labelsFor(article);
-  const body = imagesAsLinks(article);
+  const body = imagesAsLinks(article, (src) => {
+    const file = pictures.get(src);
+    return file && dataAddress(file);
+  });
   const source = article.url ? `<p class="meta">${l.original}：<a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>` : '';
   return `<!doctype html>
 <html lang="${l.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(article.title)}</title>
 <style>${READER_CSS}</style>
 </head>
@@ -120,15 +138,18 @@ export function toJson(article: CleanArticle): string {
   return `${JSON.stringify(exportable(article), null, 2)}\n`;
 }
 
-/** The article in one format; Markdown front matter also carries the reader's notes when given. */
-export function exportArticle(article: CleanArticle, format: ExportFormat, notes: SavedNotes = {}): string {
+/**
+ * The article in one format; Markdown front matter also carries the reader's notes when given.
+ * Kept pictures go inside a standalone HTML file; one Markdown file links them (a zip carries them, see bundle.ts).
+ */
+export function exportArticle(article: CleanArticle, format: ExportFormat, notes: SavedNotes = {}, pictures: PictureFiles = new Map()): string {
   switch (format) {
     case 'md':
       return toMarkdown(article, notes);
     case 'txt':
       return toPlainText(article);
     case 'html':
-      return toStandaloneHtml(article);
+      return toStandaloneHtml(article, pictures);
     case 'json':
       return toJson(article);
   }

@@ -1,9 +1,12 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { ScriptVariant } from '../convert/variants';
+import { base64ToBytes, bytesToBase64 } from '../pictures/base64';
+import { type KeepResult, sha256Hex } from '../pictures/keep-pictures';
+import { sniffPictureType } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
-import { makeRecord, mergeRecords, migrateV1, migrateV2, updateRecord, withNotes } from './records';
-import { checkRecord, checkRecordV1 } from './validate';
-import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2 } from './schema';
+import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures } from './records';
+import { checkBackupPicture, checkRecord, checkRecordV1 } from './validate';
+import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2, type StoredPictureRow } from './schema';
 
 export class LibraryFullError extends Error {
   constructor(message = 'The library is full: the browser has no more storage for this extension. Nothing already saved was lost; export and delete some articles, then save again.') {
@@ -41,11 +44,63 @@ export interface DamagedRecord {
   reason: string;
 }
 
+/** A picture in a backup file. */
+export interface BackupPicture {
+  hash: string;
+  type: string;
+  /** The bytes, base64. */
+  data: string;
+}
+
 export interface BackupFile {
   format: 'jingdu-backup';
   version: number;
   exported: string;
   articles: SavedArticle[];
+  /** Since version 4: the pictures the articles show. */
+  pictures?: BackupPicture[];
+}
+
+/** A deleted article with the pictures only it showed, so undo can put both back. */
+export interface RemovedArticle {
+  record: SavedArticle;
+  pictures: StoredPictureRow[];
+}
+
+/** A picture's bytes for the reader and exports, by the address the article gives it. */
+export type PictureFiles = Map<string, { type: string; bytes: Uint8Array }>;
+
+type WriteTx = IDBPTransaction<LibrarySchema, ('articles' | 'pictures')[], 'readwrite'>;
+
+/**
+ * Points a picture row at an article (or away from it). A row no article shows any more is
+ * deleted and returned; `incoming` holds the bytes of pictures not stored yet.
+ */
+async function relinkPictures(tx: WriteTx, key: string, before: Set<string>, after: Set<string>, incoming: Map<string, Omit<StoredPictureRow, 'articles'>> = new Map()): Promise<StoredPictureRow[]> {
+  const store = tx.objectStore('pictures');
+  const dropped: StoredPictureRow[] = [];
+  for (const hash of after) {
+    if (before.has(hash)) continue;
+    const row = (await store.get(hash)) ?? (incoming.has(hash) ? { ...incoming.get(hash)!, articles: [] } : undefined);
+    if (row && !row.articles.includes(key)) await store.put({ ...row, articles: [...row.articles, key] });
+  }
+  for (const hash of before) {
+    if (after.has(hash)) continue;
+    const row = await store.get(hash);
+    if (!row) continue;
+    const articles = row.articles.filter((a) => a !== key);
+    if (articles.length) await store.put({ ...row, articles });
+    else {
+      await store.delete(hash);
+      dropped.push(row);
+    }
+  }
+  return dropped;
+}
+
+/** The hashes of every picture row an article key is linked from (also for a damaged record). */
+async function linkedHashes(tx: WriteTx, key: string): Promise<Set<string>> {
+  return new Set(await tx.objectStore('pictures').index('articles').getAllKeys(key));
 }
 
 function isQuotaError(err: unknown): boolean {
@@ -103,6 +158,8 @@ export async function openLibrary(): Promise<Library> {
           await migrateInPlace(cursor, () => migrateV2(cursor.value as SavedArticleV2));
         }
       }
+      // v4: picture bytes, one row per content hash, indexed by the articles that show it.
+      if (oldVersion < 4) db.createObjectStore('pictures', { keyPath: 'hash' }).createIndex('articles', 'articles', { multiEntry: true });
     },
   });
   const db = await Promise.race([opening, blocked]);
@@ -118,6 +175,42 @@ function sanitizeRecord(record: SavedArticle, sanitize: (html: string) => string
     converted: record.converted ? clean(record.converted) : null,
     versions: record.versions.map((v) => ({ ...v, article: clean(v.article) })),
   };
+}
+
+type PictureBytes = Omit<StoredPictureRow, 'articles'>;
+
+/**
+ * A backup's pictures, each checked like an article: the schema, then its bytes must be a
+ * picture (sniffed, whatever type the file claims) whose SHA-256 is the hash it is filed under.
+ * Bad ones are listed as rejected; an article that showed one keeps its link instead.
+ */
+async function checkBackupPictures(raw: unknown, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
+  const rows = new Map<string, PictureBytes>();
+  if (!Array.isArray(raw)) return rows;
+  for (const [i, entry] of raw.entries()) {
+    const reject = (reason: string) => rejected.push({ entry: i + 1, url: null, reason: `picture ${i + 1}: ${reason}` });
+    const checked = checkBackupPicture(entry);
+    if (!checked.ok) {
+      reject(checked.reason);
+      continue;
+    }
+    const bytes = base64ToBytes(checked.value.data);
+    const type = sniffPictureType(bytes);
+    if (!type) reject('not a picture');
+    else if ((await sha256Hex(bytes)) !== checked.value.hash) reject('its bytes do not match its hash');
+    else rows.set(checked.value.hash, { hash: checked.value.hash, type, size: bytes.length, bytes: bytes.buffer as ArrayBuffer });
+  }
+  return rows;
+}
+
+/** An imported record's picture references, only to pictures that exist (in the backup or the library), with their real type and size. */
+async function withKnownPictures(record: SavedArticle, incoming: Map<string, PictureBytes>, stored: (hash: string) => Promise<PictureBytes | undefined>): Promise<SavedArticle> {
+  const pictures = [];
+  for (const ref of record.pictures ?? []) {
+    const row = incoming.get(ref.hash) ?? (await stored(ref.hash));
+    if (row) pictures.push({ ...ref, type: row.type, size: row.size });
+  }
+  return { ...record, pictures, picturesMissed: pictureSources(record.article).length - pictures.length };
 }
 
 /** Newest first, filtered by site, template, tag and search text (any of the needles). */
@@ -164,11 +257,52 @@ export class Library {
     }
   }
 
-  /** Saves an article; the same URL again updates it (earlier text kept as a version). */
-  async save(article: CleanArticle, variant: ScriptVariant = 'original', converted: CleanArticle | null = null, now = new Date().toISOString()) {
+  /**
+   * Saves an article; the same URL again updates it (earlier text kept as a version). `kept`
+   * holds the pictures fetched for it: they are written in the same transaction as the
+   * record, so a full disk leaves neither.
+   */
+  async save(article: CleanArticle, variant: ScriptVariant = 'original', converted: CleanArticle | null = null, now = new Date().toISOString(), kept?: KeepResult) {
     const fresh = makeRecord(article, variant, converted, now);
-    const { old, record } = await this.update(fresh.url, (old) => (old ? updateRecord(old, fresh) : fresh));
-    return { status: old ? ('updated' as const) : ('created' as const), record: record! };
+    try {
+      const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+      const stored: unknown = await tx.objectStore('articles').get(fresh.url);
+      const checked = stored === undefined ? undefined : checkRecord(stored);
+      const old = checked?.ok ? checked.value : undefined;
+      const record = withPictures(old ? updateRecord(old, fresh) : fresh, old, kept);
+      const incoming = new Map(kept?.pictures.map((p) => [p.hash, p]));
+      await relinkPictures(tx, record.url, await linkedHashes(tx, record.url), pictureHashes(record), incoming);
+      await tx.objectStore('articles').put(record);
+      await tx.done;
+      return { status: old ? ('updated' as const) : ('created' as const), record };
+    } catch (err) {
+      if (isQuotaError(err)) throw new LibraryFullError();
+      throw err;
+    }
+  }
+
+  /** The bytes of the pictures a record shows, by their address in the article. */
+  async pictureFiles(record: Pick<SavedArticle, 'pictures'>): Promise<PictureFiles> {
+    const tx = this.db.transaction('pictures');
+    const files: PictureFiles = new Map();
+    for (const ref of record.pictures ?? []) {
+      const row = await tx.store.get(ref.hash);
+      if (row) files.set(ref.src, { type: row.type, bytes: new Uint8Array(row.bytes) });
+    }
+    return files;
+  }
+
+  /** Drops an article's stored pictures (they become links again); returns the record as it now is. */
+  async dropPictures(url: string): Promise<SavedArticle | undefined> {
+    const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+    const stored: unknown = await tx.objectStore('articles').get(url);
+    const checked = stored === undefined ? undefined : checkRecord(stored);
+    if (!checked?.ok) return undefined;
+    const record = { ...checked.value, pictures: [], picturesMissed: pictureSources(checked.value.article).length };
+    await relinkPictures(tx, url, await linkedHashes(tx, url), new Set());
+    await tx.objectStore('articles').put(record);
+    await tx.done;
+    return record;
   }
 
   get(url: string): Promise<SavedArticle | undefined> {
@@ -213,25 +347,44 @@ export class Library {
     return { all: applyFilter(valid, {}), shown: applyFilter(valid, filter), damaged };
   }
 
-  /** Deletes a record by its key, whatever shape it is in. */
+  /** Deletes a record by its key, whatever shape it is in, with the pictures only it showed. */
   async removeKey(key: string): Promise<void> {
-    await this.db.delete('articles', key);
+    const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+    await relinkPictures(tx, key, await linkedHashes(tx, key), new Set());
+    await tx.objectStore('articles').delete(key);
+    await tx.done;
   }
 
-  /** Deletes and returns the record, so the caller can offer undo. */
-  async remove(url: string): Promise<SavedArticle | undefined> {
-    const old = await this.db.get('articles', url);
-    if (old) await this.db.delete('articles', url);
-    return old;
+  /** Deletes and returns the record and the pictures only it showed, so the caller can offer undo. */
+  async remove(url: string): Promise<RemovedArticle | undefined> {
+    const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+    const record = await tx.objectStore('articles').get(url);
+    if (!record) return undefined;
+    const pictures = await relinkPictures(tx, url, await linkedHashes(tx, url), new Set());
+    await tx.objectStore('articles').delete(url);
+    await tx.done;
+    return { record, pictures };
   }
 
-  /** Undo of a delete: puts the record back exactly as it was. */
-  restore(record: SavedArticle): Promise<void> {
-    return this.put(record);
+  /** Undo of a delete: puts the record and its pictures back exactly as they were. */
+  async restore({ record, pictures }: RemovedArticle): Promise<void> {
+    try {
+      const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+      await relinkPictures(tx, record.url, new Set(), pictureHashes(record), new Map(pictures.map((p) => [p.hash, p])));
+      await tx.objectStore('articles').put(record);
+      await tx.done;
+    } catch (err) {
+      if (isQuotaError(err)) throw new LibraryFullError();
+      throw err;
+    }
   }
 
+  /** Every article and every stored picture (base64), as one file that importBackup reads back. */
   async backup(now = new Date().toISOString()): Promise<BackupFile> {
-    return { format: 'jingdu-backup', version: DB_VERSION, exported: now, articles: await this.db.getAll('articles') };
+    const tx = this.db.transaction(['articles', 'pictures']);
+    const [articles, rows] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('pictures').getAll()]);
+    const pictures = rows.map((r) => ({ hash: r.hash, type: r.type, data: bytesToBase64(new Uint8Array(r.bytes)) }));
+    return { format: 'jingdu-backup', version: DB_VERSION, exported: now, articles, pictures };
   }
 
   /**
@@ -241,7 +394,7 @@ export class Library {
    * transaction: if the disk fills up half-way, nothing is imported, and the error says so.
    */
   async importBackup(json: string, sanitize: (html: string) => string): Promise<ImportResult> {
-    let data: { format?: unknown; version?: unknown; articles?: unknown };
+    let data: { format?: unknown; version?: unknown; articles?: unknown; pictures?: unknown };
     try {
       data = JSON.parse(json);
     } catch {
@@ -258,15 +411,20 @@ export class Library {
       const record = version < 2 ? migrateV1(checked.value as SavedArticleV1) : (checked.value as SavedArticle);
       good.push(sanitizeRecord(record, sanitize));
     });
+    const pictures = await checkBackupPictures(data.pictures, rejected);
 
     const counts = { added: 0, merged: 0 };
-    const tx = this.db.transaction('articles', 'readwrite');
+    const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+    const articles = tx.objectStore('articles');
     try {
-      for (const record of good) {
-        const stored: unknown = await tx.store.get(record.url);
+      for (const imported of good) {
+        const record = await withKnownPictures(imported, pictures, async (hash) => (await tx.objectStore('pictures').get(hash)) ?? undefined);
+        const stored: unknown = await articles.get(record.url);
         const old = stored === undefined ? null : checkRecord(stored);
         // A damaged stored record is replaced by the valid copy; a valid one is merged.
-        await tx.store.put(old?.ok ? mergeRecords(old.value, record) : record);
+        const next = old?.ok ? mergeRecords(old.value, record) : record;
+        await relinkPictures(tx, next.url, await linkedHashes(tx, next.url), pictureHashes(next), pictures);
+        await articles.put(next);
         counts[old?.ok ? 'merged' : 'added']++;
       }
       await tx.done;

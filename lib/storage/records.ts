@@ -1,6 +1,7 @@
 import type { ScriptVariant } from '../convert/variants';
 import type { CleanArticle } from '../types';
-import type { SavedArticle, SavedArticleV1, SavedArticleV2 } from './schema';
+import { type KeepResult, pictureAddresses } from '../pictures/keep-pictures';
+import type { SavedArticle, SavedArticleV1, SavedArticleV2, SavedPictureRef } from './schema';
 
 export function siteOf(article: CleanArticle): string {
   if (article.siteName) return article.siteName;
@@ -102,8 +103,45 @@ export function mergeRecords(existing: SavedArticle, incoming: SavedArticle): Sa
   for (const v of versions) if (!bySavedAt.has(v.savedAt) && !same(v.article, newer.article)) bySavedAt.set(v.savedAt, v);
   const merged: SavedArticle = {
     ...newer,
+    // Pictures follow the current text; a copy imported without them keeps the ones the library had.
+    pictures: newer.pictures?.length ? newer.pictures : older.pictures,
+    picturesMissed: newer.pictures?.length ? newer.picturesMissed : older.picturesMissed,
     savedAt: older.savedAt < newer.savedAt ? older.savedAt : newer.savedAt,
     versions: [...bySavedAt.values()].sort((x, y) => y.savedAt.localeCompare(x.savedAt)).slice(0, 20),
   };
   return withNotes(merged, mergeNotes(existing.note, incoming.note), [...new Set([...existing.tags, ...incoming.tags])]);
+}
+
+/** The web addresses of an article's pictures, in order. */
+export function pictureSources(article: CleanArticle): string[] {
+  return pictureAddresses(article.images.map((i) => i.src));
+}
+
+/**
+ * The record's picture references after a save: what was just fetched, else what an earlier
+ * save of the same address kept, for each picture the article still shows. The rest are counted
+ * as missed (they stay links).
+ */
+export function withPictures(record: SavedArticle, old: SavedArticle | undefined, kept: KeepResult | undefined): SavedArticle {
+  const rows = new Map(kept?.pictures.map((p) => [p.hash, p]));
+  const fresh = new Map<string, SavedPictureRef>();
+  for (const r of kept?.refs ?? []) {
+    const row = rows.get(r.hash);
+    if (row) fresh.set(r.src, { src: r.src, hash: r.hash, type: row.type, size: row.size });
+  }
+  const earlier = new Map((old?.pictures ?? []).map((r) => [r.src, r]));
+  const sources = pictureSources(record.article);
+  const pictures = sources.flatMap((src) => fresh.get(src) ?? earlier.get(src) ?? []);
+  return { ...record, pictures, picturesMissed: sources.length - pictures.length };
+}
+
+/** The distinct stored pictures a record shows. */
+export function pictureHashes(record: Pick<SavedArticle, 'pictures'>): Set<string> {
+  return new Set((record.pictures ?? []).map((p) => p.hash));
+}
+
+/** Bytes a record's pictures take (a picture shown twice counts once). */
+export function pictureBytes(record: Pick<SavedArticle, 'pictures'>): number {
+  const sizes = new Map((record.pictures ?? []).map((p) => [p.hash, p.size]));
+  return [...sizes.values()].reduce((a, b) => a + b, 0);
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PICTURE_TYPES } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
 import type { SavedArticle } from './schema';
 
@@ -46,6 +47,16 @@ const isoTime = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
 );
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(10_000));
+const hash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'));
+const pictureType = v.picklist(PICTURE_TYPES);
+const pictureRef = v.object({ src: url, hash, type: pictureType, size: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+/** A picture in a backup file: its bytes in base64, checked against its hash and sniffed again on import. */
+export const backupPictureSchema = v.object({
+  hash,
+  type: pictureType,
+  data: v.pipe(v.string(), v.maxLength(100_000_000), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')),
+});
 
 export const savedArticleSchema = v.object({
   url,
@@ -62,6 +73,8 @@ export const savedArticleSchema = v.object({
   versions: list(v.object({ savedAt: isoTime, article: cleanArticle }), 50),
   note: v.pipe(v.string(), v.maxLength(1_000_000)),
   tags: list(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), 500),
+  pictures: v.optional(list(pictureRef, 10_000), []),
+  picturesMissed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
 });
 
 /** A v1 backup entry: only the URL, when it was saved, and the article. */
@@ -88,4 +101,8 @@ export function checkRecord(raw: unknown): Checked<SavedArticle> {
 
 export function checkRecordV1(raw: unknown): Checked<{ url: string; savedAt: string; article: CleanArticle }> {
   return check(savedArticleV1Schema, raw);
+}
+
+export function checkBackupPicture(raw: unknown): Checked<v.InferOutput<typeof backupPictureSchema>> {
+  return check(backupPictureSchema, raw);
 }

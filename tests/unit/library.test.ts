@@ -85,7 +85,7 @@ describe('deleting', () => {
     const removed = await lib.remove('https://example.com/1');
     expect(await lib.list()).toHaveLength(0);
     await lib.restore(removed!);
-    expect(await lib.get('https://example.com/1')).toEqual(removed);
+    expect(await lib.get('https://example.com/1')).toEqual(removed!.record);
   });
 });
 

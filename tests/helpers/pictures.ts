@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
+
+/** A real PNG (any viewer decodes it): a solid colour, so each colour is a different picture. */
+export function pngPicture(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The colour a picture name asks for: /p/红.png?c=3 is colour 3. */
+export function colourOf(n: number): [number, number, number] {
+  return [(n * 67) % 256, (n * 131) % 256, (n * 199) % 256];
+}
+
+export interface PictureServer {
+  server: Server;
+  base: string;
+  /** Every request the server answered, with the Referer it carried. */
+  requests: Array<{ path: string; referer: string | undefined; cookie: string | undefined }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A picture host like sinaimg or mmbiz: it refuses (403) any request whose Referer is another
+ * site's page, as hotlink protection does, and serves the rest.
+ * - /p/NAME.png?c=N — a 320×200 PNG of colour N (the name may be Chinese)
+ * - /huge.jpg — declares 80 MB; /endless.png — sends PNG bytes without a length until 80 MB
+ * - /not-a-picture.jpg — an HTML page sent as image/jpeg; /missing.png — 404
+ */
+export async function servePictures(): Promise<PictureServer> {
+  const requests: PictureServer['requests'] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push({ path: decodeURIComponent(url.pathname), referer: req.headers.referer, cookie: req.headers.cookie });
+    const host = req.headers.host ?? '';
+    if (req.headers.referer && new URL(req.headers.referer).host !== host) return void res.writeHead(403).end('hotlinking refused');
+    if (url.pathname.startsWith('/p/')) {
+      return void res.writeHead(200, { 'content-type': 'image/png' }).end(pngPicture(320, 200, colourOf(Number(url.searchParams.get('c') ?? 0))));
+    }
+    if (url.pathname === '/huge.jpg') {
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(80 * 1024 * 1024) });
+      res.write(Buffer.from([0xff, 0xd8, 0xff]));
+      req.socket.on('close', () => res.destroy());
+      return;
+    }
+    if (url.pathname === '/endless.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      const block = Buffer.alloc(1024 * 1024, 7);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 80 && !res.destroyed) {
+          sent++;
+          if (!res.write(block)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.write(pngPicture(1, 1, [0, 0, 0]).subarray(0, 8));
+      return pump();
+    }
+    if (url.pathname === '/not-a-picture.jpg') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html><script>alert(1)</script></html>');
+    res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    server,
+    base: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

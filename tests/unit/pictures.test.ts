@@ -1,0 +1,203 @@
+import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { strFromU8, unzipSync } from 'fflate';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { nodeSanitizer } from '../../cli/node-dom';
+import { zipArticles } from '../../lib/export/bundle';
+import { toEpub } from '../../lib/export/epub';
+import { toStandaloneHtml } from '../../lib/export/formats';
+import { cleanDocument } from '../../lib/pipeline';
+import { keepPictures } from '../../lib/pictures/keep-pictures';
+import { pictureSource } from '../../lib/pictures/sources';
+import { sniffPictureType } from '../../lib/pictures/sniff';
+import { type BackupFile, openLibrary } from '../../lib/storage/library';
+import { pictureBytes } from '../../lib/storage/records';
+import type { CleanArticle } from '../../lib/types';
+import { type PictureServer, servePictures } from '../helpers/pictures';
+
+let host: PictureServer;
+beforeAll(async () => {
+  host = await servePictures();
+});
+afterAll(() => host.close());
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const { window } = new JSDOM('');
+const EPUBCHECK_JAR = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
+const paragraph = '记者从市防汛抗旱指挥部获悉，今年入汛以来全市降雨偏多，各水库均已落实24小时值班制度。'.repeat(3);
+
+/** A news page whose pictures are on the picture host, as a CMS writes them: lazily, some under Chinese names. */
+function newsPage(pictures: string[]): string {
+  const figures = pictures.map((src, i) => `<p><img src="/images/loading.gif" data-src="${src}" alt="图${i + 1}" width="640"></p><p>${paragraph}</p>`).join('\n');
+  return `<html><head><title>入汛以来全市水库落实值班制度_新闻中心</title></head><body>
+<div class="nav"><a href="/">首页</a></div>
+<div class="article"><h1>入汛以来全市水库落实值班制度</h1><p>${paragraph}</p>${figures}<p>${paragraph}</p></div></body></html>`;
+}
+
+function cleanPage(pictures: string[]): CleanArticle {
+  const doc = new JSDOM(newsPage(pictures), { url: 'https://news.example.cn/2026/11/23/flood.html' }).window.document;
+  return cleanDocument(doc, doc.URL, { sanitize: nodeSanitizer() });
+}
+
+describe('where a picture is', () => {
+  const img = (attrs: string) => new JSDOM(`<img ${attrs}>`).window.document.querySelector('img')!;
+  it('reads the lazy source, Discuz! zoomfile and the widest srcset candidate before a placeholder src', () => {
+    expect(pictureSource(img('src="static/image/common/none.gif" zoomfile="data/attachment/forum/a.jpg" file="data/attachment/forum/a.thumb.jpg"'))).toBe('data/attachment/forum/a.jpg');
+    expect(pictureSource(img('src="data:image/gif;base64,R0lGOD" data-src="https://mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg"'))).toBe('https://mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg');
+    expect(pictureSource(img('src="/s.jpg" srcset="/a.jpg 480w, /b,c.jpg 1080w, /d.jpg 720w"'))).toBe('/b,c.jpg');
+    expect(pictureSource(img('src="/loading.gif" data-srcset="/a.jpg 1x, /b.jpg 2x"'))).toBe('/b.jpg');
+    expect(pictureSource(img('src="/images/none.gif"'))).toBeNull();
+  });
+
+  it('knows a picture by its bytes, not by what it is called', () => {
+    expect(sniffPictureType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(sniffPictureType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
+    expect(sniffPictureType(new TextEncoder().encode('<html>'))).toBeNull();
+  });
+});
+
+describe('keeping pictures', () => {
+  it('fetches each picture once, without Referer or cookies, in article order, and says which failed and why', async () => {
+    const srcs = [`${host.base}/p/新闻图片.png?c=1`, `${host.base}/p/b.png?c=2`, `${host.base}/p/b.png?c=2`, `${host.base}/p/same.png?c=1`, `${host.base}/missing.png`, `${host.base}/not-a-picture.jpg`, 'javascript:alert(1)'];
+    const progress: number[] = [];
+    const kept = await keepPictures(srcs, { onProgress: (done) => progress.push(done) });
+    expect(kept.refs.map((r) => r.src)).toEqual([srcs[0], srcs[1], srcs[3]]);
+    expect(kept.pictures).toHaveLength(2); // colour 1 under two addresses is stored once
+    expect(kept.refs[0]!.hash).toBe(kept.refs[2]!.hash);
+    expect(kept.failed).toEqual([{ src: srcs[4], reason: 'http' }, { src: srcs[5], reason: 'not-a-picture' }]);
+    expect(progress.at(-1)).toBe(5);
+    const mine = host.requests.filter((r) => r.path.startsWith('/p/'));
+    expect(mine.every((r) => !r.referer && !r.cookie)).toBe(true);
+  });
+
+  it('stops at the size cap, whether the picture says its size or not, and keeps what fits', async () => {
+    const declared = await keepPictures([`${host.base}/p/a.png?c=5`, `${host.base}/huge.jpg`]);
+    expect(declared.refs).toHaveLength(1);
+    expect(declared.failed).toEqual([{ src: `${host.base}/huge.jpg`, reason: 'cap' }]);
+    const streamed = await keepPictures([`${host.base}/endless.png`], { capBytes: 5 * 1024 * 1024 });
+    expect(streamed.failed).toEqual([{ src: `${host.base}/endless.png`, reason: 'cap' }]);
+    const many = await keepPictures(Array.from({ length: 40 }, (_, i) => `${host.base}/p/${i}.png?c=${i + 10}`), { capBytes: 10_000 });
+    expect(many.refs.length).toBeGreaterThan(0);
+    expect(many.refs.length + many.failed.length).toBe(40);
+    expect(many.pictures.reduce((a, p) => a + p.size, 0)).toBeLessThanOrEqual(10_000);
+  });
+
+  it('gives up on a picture that takes too long', async () => {
+    const slow = await keepPictures([`${host.base}/huge.jpg`], { capBytes: 200 * 1024 * 1024, timeoutMs: 300 });
+    expect(slow.failed).toEqual([{ src: `${host.base}/huge.jpg`, reason: 'timeout' }]);
+  });
+});
+
+describe('pictures in the library', () => {
+  it('stores pictures once across articles, drops them when the last article goes, and undo brings them back', async () => {
+    const lib = await openLibrary();
+    const first = cleanPage([`${host.base}/p/甲.png?c=1`, `${host.base}/p/乙.png?c=2`, `${host.base}/missing.png`]);
+    const second = { ...cleanPage([`${host.base}/p/甲.png?c=1`]), url: 'https://news.example.cn/other.html' };
+    const a = await lib.save(first, 'original', null, undefined, await keepPictures(first.images.map((i) => i.src)));
+    await lib.save(second, 'original', null, undefined, await keepPictures(second.images.map((i) => i.src)));
+    expect(a.record.pictures).toHaveLength(2);
+    expect(a.record.picturesMissed).toBe(1);
+    expect(pictureBytes(a.record)).toBeGreaterThan(0);
+    const files = await lib.pictureFiles(a.record);
+    expect(sniffPictureType(files.get(first.images[0]!.src)!.bytes)).toBe('image/png');
+
+    const removed = (await lib.remove(first.url!))!;
+    expect(removed.pictures).toHaveLength(1); // 乙 was only in the first article; 甲 stays for the second
+    expect((await lib.pictureFiles((await lib.get(second.url!))!)).size).toBe(1);
+    await lib.restore(removed);
+    expect((await lib.pictureFiles((await lib.get(first.url!))!)).size).toBe(2);
+
+    const dropped = await lib.dropPictures(first.url!);
+    expect(dropped!.pictures).toEqual([]);
+    expect(dropped!.picturesMissed).toBe(3);
+    expect((await lib.pictureFiles(a.record)).size).toBe(1); // 甲 is still the second article's
+  });
+
+  it('re-saving without fetching keeps the pictures an earlier save kept', async () => {
+    const lib = await openLibrary();
+    const article = cleanPage([`${host.base}/p/a.png?c=7`]);
+    await lib.save(article, 'original', null, undefined, await keepPictures(article.images.map((i) => i.src)));
+    const again = await lib.save(article);
+    expect(again.record.pictures).toHaveLength(1);
+    expect((await lib.pictureFiles(again.record)).size).toBe(1);
+  });
+
+  it('round-trips pictures through the backup, and refuses a backup picture that is not what it claims', async () => {
+    const lib = await openLibrary();
+    const article = cleanPage([`${host.base}/p/a.png?c=8`, `${host.base}/p/b.png?c=9`]);
+    await lib.save(article, 'original', null, undefined, await keepPictures(article.images.map((i) => i.src)));
+    const backup = await lib.backup();
+    expect(backup.pictures).toHaveLength(2);
+
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = await openLibrary();
+    expect(await fresh.importBackup(JSON.stringify(backup), nodeSanitizer())).toEqual({ added: 1, merged: 0, rejected: [] });
+    const restored = (await fresh.get(article.url!))!;
+    expect((await fresh.pictureFiles(restored)).size).toBe(2);
+
+    // A hostile backup: an SVG with script filed as a PNG, and a picture whose bytes are not its hash.
+    globalThis.indexedDB = new IDBFactory();
+    const target = await openLibrary();
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').toString('base64');
+    const forged: BackupFile = {
+      ...backup,
+      pictures: [{ ...backup.pictures![0]!, data: svg }, { ...backup.pictures![1]!, hash: 'f'.repeat(64) }],
+    };
+    const result = await target.importBackup(JSON.stringify(forged), nodeSanitizer());
+    expect(result.added).toBe(1);
+    expect(result.rejected.map((r) => r.reason)).toEqual(['picture 1: not a picture', 'picture 2: its bytes do not match its hash']);
+    const imported = (await target.get(article.url!))!;
+    expect(imported.pictures).toEqual([]); // both stay links
+    expect(imported.picturesMissed).toBe(2);
+  });
+});
+
+describe('exports carry kept pictures', () => {
+  async function savedWithPictures() {
+    const lib = await openLibrary();
+    const article = cleanPage([`${host.base}/p/%E6%B0%B4%E5%BA%93%E5%85%A8%E6%99%AF.png?c=11`, `${host.base}/p/b.png?c=12`, `${host.base}/missing.png`]);
+    const { record } = await lib.save(article, 'original', null, undefined, await keepPictures(article.images.map((i) => i.src)));
+    return { record, files: await lib.pictureFiles(record) };
+  }
+
+  it('a Markdown zip has an assets/ folder with Chinese names intact and relative links', async () => {
+    const { record, files } = await savedWithPictures();
+    const zip = unzipSync(zipArticles([record], 'md', new Map([[record.url, files]])));
+    expect(Object.keys(zip).filter((n) => n.startsWith('assets/')).sort()).toEqual(['assets/b.png', 'assets/水库全景.png']);
+    expect(sniffPictureType(zip['assets/水库全景.png']!)).toBe('image/png');
+    const md = strFromU8(zip[Object.keys(zip).find((n) => n.endsWith('.md'))!]!);
+    expect(md).toContain('![图1](assets/水库全景.png)');
+    expect(md).toContain('![图2](assets/b.png)');
+    expect(md).toContain(`![图3](${host.base}/missing.png)`); // not kept: still a link
+  });
+
+  it('a standalone HTML file inlines the kept pictures and its policy lets only them load', async () => {
+    const { record, files } = await savedWithPictures();
+    const html = toStandaloneHtml(record.article, files);
+    expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
+    expect(html).toContain("img-src data:");
+    expect(html).not.toContain(`src="${host.base}`);
+  });
+
+  it('an EPUB holds the pictures as manifest items and passes EPUBCheck', async () => {
+    const { record, files } = await savedWithPictures();
+    const book = toEpub([record.article], { title: '净读文库', doc: window.document, id: 'urn:jingdu:test', modified: '2026-11-23T10:00:00.000Z', pictures: [files] });
+    const zip = unzipSync(book);
+    const opf = strFromU8(zip['OEBPS/content.opf']!);
+    expect(opf).toContain('href="images/水库全景.png" media-type="image/png"');
+    expect(strFromU8(zip['OEBPS/a1.xhtml']!)).toContain('<img src="images/水库全景.png" alt="图1" />');
+    expect(sniffPictureType(zip['OEBPS/images/b.png']!)).toBe('image/png');
+    const path = join(mkdtempSync(join(tmpdir(), 'jingdu-epub-')), 'book.epub');
+    writeFileSync(path, book);
+    // Debian's epubcheck package installs an executable jar; run it with Java (throws on any error).
+    const report = execFileSync('java', ['-jar', EPUBCHECK_JAR, path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(report).toMatch(/No errors or warnings detected/);
+  }, 60_000);
+});
