@@ -7,6 +7,7 @@ import preact from '@preact/preset-vite';
 // and asked per site, only when the user chooses "always show this site in 简/繁".
 /** Test builds (`wxt build --mode e2e`) add the probe that lets Firefox's automation drive the real flows. */
 const E2E = 'e2e';
+const LOCAL_TEST_HOST = 'http://127.0.0.1/*';
 
 export default defineConfig({
   hooks: {
@@ -20,8 +21,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // The e2e build may script the local fixture server's pages without a click.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(mode === E2E ? ['http://127.0.0.1/*'] : [])],
+    // The e2e build holds access to the local test servers (127.0.0.1): Firefox's automation scripts
+    // fixture pages without a click, and Chromium's saves pictures without the prompt it cannot click.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(mode === E2E && manifestVersion === 2 ? [LOCAL_TEST_HOST] : [])],
+    ...(mode === E2E && manifestVersion === 3 ? { host_permissions: [LOCAL_TEST_HOST] } : {}),
     // MV2 (Firefox) names optional host access optional_permissions.
     ...(manifestVersion === 2
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }

@@ -1,7 +1,7 @@
 import { type ScriptVariant } from '../lib/convert/variants';
 import { cleanInTab } from './clean-in-tab';
 import { t } from './i18n';
-import { saveArticle } from './library-actions';
+import { keepPicturesEnabled, pictureChoice, saveArticle } from './library-actions';
 import { setPageScript, togglePageScript } from './page-script';
 
 /** Context-menu entries of the 简/繁 page toggle. */
@@ -44,7 +44,9 @@ export async function onCommand(command: string, tabId: number | undefined): Pro
 /** Cleans the tab and saves the article without opening the popup; the badge says how it went. */
 export async function saveTab(tabId: number): Promise<{ ok: boolean; message: string }> {
   const result = await cleanInTab(tabId);
-  const outcome = result?.ok ? await saveArticle(result.article, 'original', null) : { ok: false, message: result?.message ?? t('noArticle') };
+  // No popup to ask from: pictures are kept only from sites already granted.
+  const pictures = result?.ok ? await pictureChoice(result.article, await keepPicturesEnabled(), false) : 'off';
+  const outcome = result?.ok ? await saveArticle(result.article, 'original', null, { pictures }) : { ok: false, message: result?.message ?? t('noArticle') };
   await browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' });
   await browser.action.setTitle({ tabId, title: outcome.message });
   return outcome;

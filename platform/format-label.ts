@@ -8,3 +8,9 @@ export const MENU_FORMATS = ['md', 'txt', 'html', 'json'] as const;
 export function formatLabel(format: ExportFormat): string {
   return format === 'txt' ? t('formatText') : ({ md: 'Markdown', html: 'HTML', json: 'JSON' } as Record<string, string>)[format] ?? format;
 }
+
+/** A size as people read it: "820 KB", "12.4 MB". */
+export function byteSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

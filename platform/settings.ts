@@ -47,3 +47,9 @@ export const siteCleanOptions = storage.defineItem<Record<string, SiteCleanOptio
   fallback: {},
   version: 1,
 });
+
+/** Keep an article's pictures in the library when saving it (asks for the picture sites' access the first time). */
+export const keepPictures = storage.defineItem<boolean>('local:keepPictures', {
+  fallback: true,
+  version: 1,
+});

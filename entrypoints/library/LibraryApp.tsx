@@ -5,6 +5,9 @@ import { toEpub } from '../../lib/export/epub';
 import { type DamagedRecord, type Library, type RemovedArticle, openLibrary } from '../../lib/storage/library';
 import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
+import { pictureBytes } from '../../lib/storage/records';
+import type { PictureFiles } from '../../lib/export/pictures';
+import { byteSize } from '../../platform/format-label';
 import { downloadBlob } from '../../platform/download';
 import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
@@ -68,17 +71,29 @@ export function LibraryApp() {
     setSelected(next);
   };
   const chosen = shown.filter((r) => selected.has(r.url)).length;
-  const exportZip = () => {
-    const records = shown.filter((r) => selected.has(r.url));
-    downloadBlob(`jingdu-${new Date().toISOString().slice(0, 10)}.zip`, zipArticles(records.length ? records : shown, 'md'), 'application/zip');
+  /** The selection, or every listed article when none is selected, with their kept pictures. */
+  const exported = async (): Promise<{ records: SavedArticle[]; pictures: PictureFiles[] }> => {
+    const picked = shown.filter((r) => selected.has(r.url));
+    const records = picked.length ? picked : shown;
+    return { records, pictures: await Promise.all(records.map((r) => lib!.pictureFiles(r))) };
   };
-  const exportEpub = () => {
-    const records = shown.filter((r) => selected.has(r.url));
+  const exportZip = async () => {
+    const { records, pictures } = await exported();
+    const byUrl = new Map(records.map((r, i) => [r.url, pictures[i]!]));
+    downloadBlob(`jingdu-${new Date().toISOString().slice(0, 10)}.zip`, zipArticles(records, 'md', byUrl), 'application/zip');
+  };
+  const exportEpub = async () => {
+    const { records, pictures } = await exported();
     const today = new Date().toISOString();
     const title = `${t('libraryTitle')} ${today.slice(0, 10)}`;
-    const book = toEpub((records.length ? records : shown).map(readingCopy), { title, doc: document, id: `urn:jingdu:${today}`, modified: today });
+    const book = toEpub(records.map(readingCopy), { title, doc: document, id: `urn:jingdu:${today}`, modified: today, pictures });
     downloadBlob(`jingdu-${today.slice(0, 10)}.epub`, book, 'application/epub+zip');
   };
+  const dropPictures = async (r: SavedArticle) => {
+    await lib!.dropPictures(r.url);
+    refresh();
+  };
+  const picturesTotal = all.reduce((sum, r) => sum + pictureBytes(r), 0);
   const exportBackup = async () => {
     downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await lib!.backup(), null, 1), 'application/json');
   };
@@ -121,6 +136,7 @@ export function LibraryApp() {
           <input id="import-backup" type="file" accept="application/json,.json" onChange={(e) => importBackup((e.target as HTMLInputElement).files?.[0])} />
         </label>
       </div>
+      {picturesTotal > 0 && <p class="sub" id="pictures-total">{t('picturesTotal', byteSize(picturesTotal))}</p>}
       {message && <p class="message" role="status">{message}</p>}
       {details.length > 0 && (
         <ul id="import-rejected" class="message">
@@ -163,8 +179,15 @@ export function LibraryApp() {
                   </div>
                   {r.note && <div class="note">{r.note}</div>}
                 </td>
-                <td class="when">{t('savedOn')} {r.savedAt.slice(0, 10)}</td>
-                <td><button class="delete" onClick={() => remove(r)}>{t('delete')}</button></td>
+                <td class="when">
+                  {t('savedOn')} {r.savedAt.slice(0, 10)}
+                  {pictureBytes(r) > 0 && <div class="picture-space">{t('pictureSpace', byteSize(pictureBytes(r)))}</div>}
+                  {(r.picturesMissed ?? 0) > 0 && <div class="pictures-missed">{t('picturesAsLinks', r.picturesMissed!)}</div>}
+                </td>
+                <td>
+                  <button class="delete" onClick={() => remove(r)}>{t('delete')}</button>
+                  {pictureBytes(r) > 0 && <button class="drop-pictures" onClick={() => dropPictures(r)}>{t('dropPictures')}</button>}
+                </td>
               </tr>
             ))}
           </tbody>

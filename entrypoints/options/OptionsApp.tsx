@@ -3,7 +3,7 @@ import { type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/con
 import { openLibrary } from '../../lib/storage/library';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
-import { type SiteCleanOptions, defaultFormat, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
+import { type SiteCleanOptions, defaultFormat, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 
 const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
@@ -25,12 +25,14 @@ export function OptionsApp() {
   const [cleaning, setCleaning] = useState<Record<string, SiteCleanOptions>>({});
   const [size, setSize] = useState<{ articles: number; usage: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [pictures, setPictures] = useState(true);
 
   useEffect(() => {
     preferredTraditional.getValue().then(setTraditional);
     defaultFormat.getValue().then(setFormat);
     siteScripts.getValue().then(setScripts);
     siteCleanOptions.getValue().then(setCleaning);
+    keepPictures.getValue().then(setPictures);
     void navigator.storage?.persisted?.().then(setPersisted);
     void (async () => {
       const lib = await openLibrary();
@@ -95,6 +97,14 @@ export function OptionsApp() {
       </section>
       <section>
         <h2>{t('optionsLibrary')}</h2>
+        <label>
+          <input id="keep-pictures" type="checkbox" checked={pictures} onChange={(e) => {
+            const on = (e.target as HTMLInputElement).checked;
+            setPictures(on);
+            void keepPictures.setValue(on);
+          }} />
+          {t('keepPicturesOption')}
+        </label>
         <p id="library-size">{size ? t('optionsLibrarySize', size.articles, megabytes(size.usage)) : '…'}</p>
         <p id="persist-state">{persisted === null ? '' : persisted ? t('optionsPersisted') : t('optionsNotPersisted')}</p>
         {!persisted && <button id="persist" onClick={keep}>{t('optionsPersist')}</button>}

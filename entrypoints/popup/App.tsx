@@ -5,7 +5,7 @@ import { clipboardPayload } from '../../lib/export/clipboard';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
-import { openExtensionPage, saveArticle } from '../../platform/library-actions';
+import { keepPicturesEnabled, openExtensionPage, pictureChoice, saveArticle } from '../../platform/library-actions';
 import { articleScript, defaultFormat, readerDraft, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab, targetTab } from './clean-tab';
@@ -42,6 +42,8 @@ export function App() {
   const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle } | null>(null);
   // Cleaning options the user changed for this article; changing one cleans the page again.
   const [options, setOptions] = useState<CleanOptions>({});
+  // Read ahead, so the save click can ask for picture access at once.
+  const [keepPics, setKeepPics] = useState(true);
 
   useEffect(() => {
     rememberedOptions()
@@ -52,6 +54,7 @@ export function App() {
       .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
     articleScript.getValue().then(setVariant);
     defaultFormat.getValue().then(setFormat);
+    keepPicturesEnabled().then(setKeepPics);
   }, []);
 
   // The converted view is derived from the original article, which is never changed.
@@ -129,8 +132,9 @@ export function App() {
     }
   };
   const save = async () => {
+    const pictures = await pictureChoice(state.result.article, keepPics, true);
     const converted = variant === 'original' ? null : await labelled();
-    const result = await saveArticle(state.result.article, variant, converted);
+    const result = await saveArticle(state.result.article, variant, converted, { pictures, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
     setNotice(result.message);
   };
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, metaLine } from '../../lib/export/formats';
+import { type PictureFiles, localizePictures } from '../../lib/export/pictures';
 import { createSanitizer } from '../../lib/sanitize';
 import { openLibrary } from '../../lib/storage/library';
 import { makeRecord } from '../../lib/storage/records';
@@ -12,7 +13,7 @@ import { downloadBlob } from '../../platform/download';
 import { NotesPanel } from './NotesPanel';
 import { MENU_FORMATS } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
-import { saveArticle } from '../../platform/library-actions';
+import { keepPicturesEnabled, pictureChoice, saveArticle } from '../../platform/library-actions';
 import { readerDraft, readerPrefs } from '../../platform/settings';
 
 type Theme = 'auto' | 'light' | 'dark';
@@ -31,6 +32,13 @@ async function loadDraft(): Promise<SavedArticle | undefined> {
   return draft ? makeRecord(draft.article, draft.variant, null, new Date().toISOString()) : undefined;
 }
 
+/** Kept pictures as object URLs for as long as the page shows them: no request to the site. */
+function usePictureUrls(files: PictureFiles): Map<string, string> {
+  const urls = useMemo(() => new Map([...files].map(([src, f]) => [src, URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type }))])), [files]);
+  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
+  return urls;
+}
+
 /** A saved article in clean Chinese typography, with theme, font size and script switch. */
 export function ReaderApp() {
   const params = new URLSearchParams(location.search);
@@ -43,14 +51,25 @@ export function ReaderApp() {
   const [shown, setShown] = useState<CleanArticle | null>(null);
   const [theme, setTheme] = useState<Theme>('auto');
   const [size, setSize] = useState(19);
+  const [pictures, setPictures] = useState<PictureFiles>(new Map());
+  const [keepPics, setKeepPics] = useState(true);
+  const pictureUrls = usePictureUrls(pictures);
 
   useEffect(() => {
-    const load = isDraft ? loadDraft() : openLibrary().then((lib) => lib.get(url));
+    const load = isDraft
+      ? loadDraft()
+      : openLibrary().then(async (lib) => {
+          const r = await lib.get(url);
+          if (r) setPictures(await lib.pictureFiles(r));
+          lib.close();
+          return r;
+        });
     load
       .then((r) => {
         setRecord(r ?? null);
         if (r) setVariant(r.variant);
       }, () => setRecord(null));
+    keepPicturesEnabled().then(setKeepPics);
     readerPrefs.getValue().then((p) => {
       setTheme(p.theme);
       setSize(p.fontSize);
@@ -77,7 +96,8 @@ export function ReaderApp() {
     void readerPrefs.setValue({ theme, fontSize: size });
   }, [theme, size]);
 
-  const html = useMemo(() => (shown ? createSanitizer(window)(shown.contentHtml) : ''), [shown]);
+  // Sanitized first; then kept pictures point at their object URLs (which the sanitizer would refuse).
+  const html = useMemo(() => (shown ? localizePictures(createSanitizer(window)(shown.contentHtml), (src) => pictureUrls.get(src)) : ''), [shown, pictureUrls]);
   useEffect(() => {
     if (shown) document.title = shown.title;
   }, [shown]);
@@ -88,7 +108,13 @@ export function ReaderApp() {
   const download = (format: ExportFormat) => {
     const info = FORMAT_INFO[format];
     const notes = isDraft ? {} : { saved: record.savedAt, note: record.note, tags: record.tags };
-    downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format, notes), info.mime);
+    downloadBlob(articleFilename(shown, info.extension), exportArticle(shown, format, notes, pictures), info.mime);
+  };
+  const saveDraft = async () => {
+    const choice = await pictureChoice(record.article, keepPics, true);
+    const converted = variant === 'original' ? null : await convertArticleOffThread(record.article, variant);
+    const saved = await saveArticle(record.article, variant, converted, { pictures: choice, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
+    setNotice(saved.message);
   };
   // Labels in the article's own script (來源 under 繁體), as the exports write them.
   const meta = metaLine(shown);
@@ -110,7 +136,7 @@ export function ReaderApp() {
             {record.versions.map((v, i) => <option key={v.savedAt} value={i}>{savedTime(v.savedAt)}</option>)}
           </select></label>
         )}
-        {isDraft && <button id="reader-save" onClick={async () => setNotice((await saveArticle(record.article, variant, variant === 'original' ? null : await convertArticleOffThread(record.article, variant))).message)}>{t('save')}</button>}
+        {isDraft && <button id="reader-save" onClick={saveDraft}>{t('save')}</button>}
         {notice && <span class="notice" id="notice" role="status">{notice}</span>}
         <span class="exports">{MENU_FORMATS.map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
       </nav>
