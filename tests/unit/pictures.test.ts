@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
@@ -54,6 +54,23 @@ describe('where a picture is', () => {
     expect(pictureSource(img('src="/s.jpg" srcset="/a.jpg 480w, /b,c.jpg 1080w, /d.jpg 720w"'))).toBe('/b,c.jpg');
     expect(pictureSource(img('src="/loading.gif" data-srcset="/a.jpg 1x, /b.jpg 2x"'))).toBe('/b.jpg');
     expect(pictureSource(img('src="/images/none.gif"'))).toBeNull();
+  });
+
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', `${name}.html`), 'utf8');
+  const imagesOf = (html: string, url: string) => {
+    const doc = new JSDOM(html, { url }).window.document;
+    return cleanDocument(doc, url, { sanitize: nodeSanitizer() }).images.map((i) => i.src);
+  };
+
+  it('finds a Discuz! attachment, a WeChat picture and an e-paper page picture at their full addresses', () => {
+    expect(imagesOf(fixture('discuz--party-members-thread'), 'http://bbs.example.cn/thread-1-1-1.html')).toEqual(['http://bbs.example.cn/data/attachment/forum/202003/05/085411hjq.jpg']);
+    expect(imagesOf(fixture('wechat--village-library'), 'https://mp.weixin.qq.com/s/abc')).toEqual(['https://mmbiz.qpic.cn/mmbiz_jpg/abc123/640?wx_fmt=jpeg']);
+    // Founder e-paper pages put the article's photo in a table above the text, addressed relative to the page.
+    const epaper = fixture('epaper--county-spring-farming').replace(
+      '<founder-content>',
+      '<table width="100%"><tr><td align="center"><img src="../../../images/2022-04/12/03/res01_attpic_brief.jpg" border="0"></td></tr><tr><td align="center">多伦县农户在检修播种机</td></tr></table>\n<founder-content>',
+    );
+    expect(imagesOf(epaper, 'https://epaper.xlgl.example/html/2022-04/12/content_3.htm')).toEqual(['https://epaper.xlgl.example/images/2022-04/12/03/res01_attpic_brief.jpg']);
   });
 
   it('knows a picture by its bytes, not by what it is called', () => {
