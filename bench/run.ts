@@ -1,6 +1,7 @@
 /**
  * npm run bench: speed of Jingdu against what users would otherwise run.
  * - pipeline vs plain Readability on every fixture page and seed (same process, median of runs)
+ * - the same on every real page of ../shared/realpages/dev, on freshly parsed documents (parsing not timed)
  * - batch throughput and peak memory on real pages (BENCH_PAGES, default 2,000) against plain Readability
  * - bundle sizes (gzip) against bench/budget.json
  * - conversion throughput: our path vs plain opencc-js on the same 1 MB text
@@ -15,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { Converter as cn2t } from 'opencc-js/cn2t';
 import { Converter as t2cn } from 'opencc-js/t2cn';
-import { nodeSanitizer, parseHtml } from '../cli/node-dom';
+import { closeDocument, nodeSanitizer, parseHtml } from '../cli/node-dom';
+import { decode } from '../cli/encoding';
 import { fastConverter } from '../lib/convert/load';
 import { cleanDocument } from '../lib/pipeline';
 import { cleanText } from '../lib/text-pipeline';
@@ -68,6 +70,43 @@ function pipelineVsReadability() {
 }
 
 const REAL_PAGES = join(ROOT, '..', 'shared', 'realpages', 'dev');
+
+/** Median ms of `fn` over `runs` documents parsed fresh for each run (Readability changes the document it reads). */
+function timeOnFresh(html: string, url: string, fn: (doc: Document) => unknown, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const doc = parseHtml(html, url);
+    const t = performance.now();
+    try {
+      fn(doc);
+    } catch {
+      // a page with no article costs what it cost
+    }
+    samples.push(performance.now() - t);
+    closeDocument(doc);
+  }
+  return median(samples);
+}
+
+/**
+ * What the reader feels at each click: our whole pipeline against one plain Readability pass
+ * on the same page, every real page of the dev set. Reported as the median page ratio and the
+ * ratio of the totals.
+ */
+async function realPagesVsReadability(runs = 3) {
+  const sanitize = nodeSanitizer();
+  const url = 'https://bench.example/page.html';
+  const rows: Array<{ page: string; jingduMs: number; readabilityMs: number; ratio: number }> = [];
+  for (const f of readdirSync(REAL_PAGES).filter((x) => x.endsWith('.html'))) {
+    const html = decode(readFileSync(join(REAL_PAGES, f))).text;
+    const jingdu = timeOnFresh(html, url, (doc) => cleanDocument(doc, url, { sanitize }), runs);
+    const plain = timeOnFresh(html, url, (doc) => new Readability(doc).parse(), runs);
+    rows.push({ page: f, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
+    await new Promise((r) => setImmediate(r)); // lets jsdom free the closed windows
+  }
+  const total = (k: 'jingduMs' | 'readabilityMs') => rows.reduce((a, r) => a + r[k], 0);
+  return { pages: rows.length, medianRatio: median(rows.map((r) => r.ratio)), totalRatio: total('jingduMs') / total('readabilityMs'), slowest: [...rows].sort((a, b) => b.ratio - a.ratio).slice(0, 5) };
+}
 
 /** Runs a command under /usr/bin/time (Debian package time) for its peak RSS. */
 function timed(args: string[]): { seconds: number; peakMb: number | null } {
@@ -158,6 +197,13 @@ async function main() {
   results.pipeline = pipeline;
   console.log('\nPipeline vs plain Readability (median ms)');
   console.table(pipeline.map((r) => ({ page: r.page, jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
+
+  if (existsSync(REAL_PAGES)) {
+    const real = await realPagesVsReadability();
+    results.realPages = real;
+    console.log(`\nPipeline vs plain Readability on ${real.pages} real pages: median page ratio ${real.medianRatio.toFixed(2)}, total ${real.totalRatio.toFixed(2)}`);
+    console.table(real.slowest.map((r) => ({ page: r.page.slice(0, 50), jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
+  }
 
   const batchPages = Number(process.env.BENCH_PAGES ?? 2000);
   const batch = batchThroughput(batchPages);
