@@ -57,12 +57,16 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   let nextId = 0;
 
   let centered = 0;
+  // Inline tags open around the current line: a line that ends inside <b>…<p>…</p>…</b> closes them,
+  // and the next line opens them again, so each line's HTML stands on its own.
+  const openInline: Array<{ open: string; close: string }> = [];
 
   const flush = () => {
     const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
-    if (t) blocks.push({ ...textBlock(t, kind, html.trim()), ...(container && { container }), ...(centered > 0 && { centered: true }) });
+    const closing = openInline.map((o) => o.close).reverse().join('');
+    if (t) blocks.push({ ...textBlock(t, kind, (html + closing).trim()), ...(container && { container }), ...(centered > 0 && { centered: true }) });
     text = '';
-    html = '';
+    html = openInline.map((o) => o.open).join('');
   };
 
   /** Walks `el` with its lines inside `inner`, then carries on outside it. */
@@ -111,8 +115,12 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       const href = tag === 'A' ? el.getAttribute('href') : null;
       const open = keep === 'a' ? (href ? `<a href="${escapeHtml(absolute(href, opts.baseUrl))}">` : '') : keep ? `<${keep}>` : '';
       html += open;
+      if (open) openInline.push({ open, close: `</${keep}>` });
       el.childNodes.forEach(walk);
-      if (open) html += `</${keep}>`;
+      if (open) {
+        openInline.pop();
+        html += `</${keep}>`;
+      }
       return;
     }
     // A block element: its content is its own line(s).
