@@ -13,7 +13,7 @@ import { parseHtml } from '../cli/node-dom';
 const dir = process.argv[2]!;
 let cleaned = 0;
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
-  const doc = parseHtml(decode(readFileSync(join(dir, f))).text, 'https://bench.example/');
+  const doc = parseHtml(decode(readFileSync(join(dir, f))).text, 'https://bench.example/', 'jsdom');
   if (new Readability(doc).parse()) cleaned++;
   doc.defaultView?.close();
   await turn();

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { Converter as cn2t } from 'opencc-js/cn2t';
 import { Converter as t2cn } from 'opencc-js/t2cn';
-import { closeDocument, nodeSanitizer, parseHtml } from '../cli/node-dom';
+import { closeDocument, type NodeDom, nodeSanitizer, parseHtml } from '../cli/node-dom';
 import { decode } from '../cli/encoding';
 import { fastConverter } from '../lib/convert/load';
 import { cleanDocument } from '../lib/pipeline';
@@ -52,8 +52,8 @@ function pipelineVsReadability() {
   for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.html'))) {
     const html = readFileSync(join(FIXTURES, f), 'utf8');
     const url = 'https://bench.example/page.html';
-    const jingdu = time(() => cleanDocument(parseHtml(html, url), url, { sanitize }));
-    const plain = time(() => new Readability(parseHtml(html, url)).parse());
+    const jingdu = time(() => cleanDocument(parseHtml(html, url, 'jsdom'), url, { sanitize }));
+    const plain = time(() => new Readability(parseHtml(html, url, 'jsdom')).parse());
     rows.push({ page: f, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
   }
   if (existsSync(SEEDS)) {
@@ -62,7 +62,7 @@ function pipelineVsReadability() {
       // Seeds are text: plain Readability sees them as one <pre>-less page of <p> lines.
       const html = `<html><body>${text.split('\n').map((l) => `<p>${l.replace(/[<&]/g, ' ')}</p>`).join('')}</body></html>`;
       const jingdu = time(() => cleanText(text));
-      const plain = time(() => new Readability(parseHtml(html, 'https://bench.example/')).parse());
+      const plain = time(() => new Readability(parseHtml(html, 'https://bench.example/', 'jsdom')).parse());
       rows.push({ page: `seed ${f}`, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
     }
   }
@@ -72,10 +72,10 @@ function pipelineVsReadability() {
 const REAL_PAGES = join(ROOT, '..', 'shared', 'realpages', 'dev');
 
 /** Median ms of `fn` over `runs` documents parsed fresh for each run (Readability changes the document it reads). */
-function timeOnFresh(html: string, url: string, fn: (doc: Document) => unknown, runs: number): number {
+function timeOnFresh(html: string, url: string, fn: (doc: Document) => unknown, runs: number, dom: NodeDom): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const doc = parseHtml(html, url);
+    const doc = parseHtml(html, url, dom);
     const t = performance.now();
     try {
       fn(doc);
@@ -93,14 +93,14 @@ function timeOnFresh(html: string, url: string, fn: (doc: Document) => unknown, 
  * on the same page, every real page of the dev set. Reported as the median page ratio and the
  * ratio of the totals.
  */
-async function realPagesVsReadability(runs = 3) {
+async function realPagesVsReadability(dom: NodeDom, runs = 3) {
   const sanitize = nodeSanitizer();
   const url = 'https://bench.example/page.html';
   const rows: Array<{ page: string; jingduMs: number; readabilityMs: number; ratio: number }> = [];
   for (const f of readdirSync(REAL_PAGES).filter((x) => x.endsWith('.html'))) {
     const html = decode(readFileSync(join(REAL_PAGES, f))).text;
-    const jingdu = timeOnFresh(html, url, (doc) => cleanDocument(doc, url, { sanitize }), runs);
-    const plain = timeOnFresh(html, url, (doc) => new Readability(doc).parse(), runs);
+    const jingdu = timeOnFresh(html, url, (doc) => cleanDocument(doc, url, { sanitize }), runs, dom);
+    const plain = timeOnFresh(html, url, (doc) => new Readability(doc).parse(), runs, dom);
     rows.push({ page: f, jingduMs: jingdu, readabilityMs: plain, ratio: jingdu / plain });
     await new Promise((r) => setImmediate(r)); // lets jsdom free the closed windows
   }
@@ -199,10 +199,14 @@ async function main() {
   console.table(pipeline.map((r) => ({ page: r.page, jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
 
   if (existsSync(REAL_PAGES)) {
-    const real = await realPagesVsReadability();
+    // On each DOM the CLI can parse into; both read the very same document.
+    const real: Record<string, Awaited<ReturnType<typeof realPagesVsReadability>>> = {};
+    for (const dom of ['jsdom', 'fast'] as const) {
+      const r = (real[dom] = await realPagesVsReadability(dom));
+      console.log(`\nPipeline vs plain Readability on ${r.pages} real pages (${dom} DOM): median page ratio ${r.medianRatio.toFixed(2)}, total ${r.totalRatio.toFixed(2)}`);
+      console.table(r.slowest.map((x) => ({ page: x.page.slice(0, 50), jingdu: ms(x.jingduMs), readability: ms(x.readabilityMs), ratio: x.ratio.toFixed(2) })));
+    }
     results.realPages = real;
-    console.log(`\nPipeline vs plain Readability on ${real.pages} real pages: median page ratio ${real.medianRatio.toFixed(2)}, total ${real.totalRatio.toFixed(2)}`);
-    console.table(real.slowest.map((r) => ({ page: r.page.slice(0, 50), jingdu: ms(r.jingduMs), readability: ms(r.readabilityMs), ratio: r.ratio.toFixed(2) })));
   }
 
   const batchPages = Number(process.env.BENCH_PAGES ?? 2000);

@@ -49,7 +49,7 @@ describe('the CLI\'s fast DOM (parse5 into linkedom)', () => {
  标题 </title></head><body><div><h2 id="a">A</h2><div><p id="b">B</p></div></div><h2 id="c">C</h2></body></html></text>`,
       'https://mirror.example/a.html',
     );
-    const [a, b, c] = ['a', 'b', 'c'].map((id) => doc.getElementById(id)!);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => doc.getElementById(id)!) as [HTMLElement, HTMLElement, HTMLElement];
     expect(a.compareDocumentPosition(b) & 4).toBe(4); // b follows a
     expect(c.compareDocumentPosition(b) & 2).toBe(2); // b precedes c, across branches
     expect(doc.title).toBe('页面 标题'); // the first <title>, even in a page wrapped in another element
