@@ -118,13 +118,15 @@ describe('hostile and broken input, in one run', () => {
     'empty-doctype.html': `<!DOCTYPE>${page('丙地新闻').replace('<!DOCTYPE html>', '')}`,
     'nested-10000-deep.html': page('丁地新闻').replace('<body>', `<body>${'<div>'.repeat(10_000)}`).replace('</body>', `${'</div>'.repeat(10_000)}</body>`),
     'million-nodes.html': page('戊地新闻').replace('</body>', `<div>${'<i></i>'.repeat(1_000_000)}</div></body>`),
+    // 50 MB of article paragraphs: more than a worker's memory holds, refused in one line.
+    'fifty-mb.html': page('己地新闻').replace('</body>', `<div id="content">${`<p>${PROSE}</p>\n`.repeat(Math.ceil((50 << 20) / (PROSE.length * 3 + 8)))}</div></body>`),
     'photo.html': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
   };
 
   it('gives each a correct article or a one-line refusal, and cleans the others', () => {
     const dir = tmp();
     for (const [name, bytes] of Object.entries(inputs)) writeFileSync(join(dir, name), bytes);
-    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2', '--timeout', '120']); // correctness here; the time limit has its own test
+    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2', '--timeout', '30']); // each within the default time limit
     const byName = Object.fromEntries(lines(r.stdout).map((x) => [String(x.id).split('/').pop(), x]));
     const title = (name: string) => byName[name]?.title;
     expect(title('gbk-declaring-utf8.html')).toBe('甲地新闻');
@@ -136,8 +138,9 @@ describe('hostile and broken input, in one run', () => {
     expect(title('empty-doctype.html')).toBe('丙地新闻');
     expect(title('nested-10000-deep.html')).toBe('丁地新闻');
     expect(byName['million-nodes.html']).toMatchObject({ error: 'refused', message: expect.stringMatching(/too large to clean \(1,000,0\d\d elements/) });
+    expect(byName['fifty-mb.html']).toMatchObject({ error: 'refused', message: expect.stringMatching(/^too large to clean/) });
     expect(byName['photo.html']).toMatchObject({ error: 'refused', message: 'not a text or HTML file' });
-    expect(r.stderr).toMatch(/9 pages: 7 cleaned, 0 no article, 2 refused, 0 timed out, 0 failed/);
+    expect(r.stderr).toMatch(/10 pages: 7 cleaned, 0 no article, 3 refused, 0 timed out, 0 failed/);
     expect(r.stderr.split('\n').filter((l) => l.includes('photo.html'))).toEqual([`jingdu: ${join(dir, 'photo.html')}: not a text or HTML file`]);
   }, 150_000);
 });
