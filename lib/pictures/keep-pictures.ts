@@ -50,7 +50,10 @@ export function pictureAddresses(srcs: Iterable<string>): string[] {
 /** The bytes of a response, refusing (with 'cap') as soon as they would pass `room`. */
 async function readCapped(response: Response, room: () => number, take: (n: number) => void): Promise<Uint8Array | 'cap'> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > room()) return 'cap';
+  if (declared > room()) {
+    await response.body?.cancel(); // an 80 MB picture is not downloaded to be thrown away
+    return 'cap';
+  }
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(await response.arrayBuffer());
   const chunks: Uint8Array[] = [];
