@@ -1,6 +1,6 @@
 import { openLibrary } from '../lib/storage/library';
 import { cleanInTab } from './clean-in-tab';
-import { saveArticle } from './library-actions';
+import { keepPicturesEnabled, pictureChoice, saveArticle } from './library-actions';
 import { setPageScript } from './page-script';
 
 /**
@@ -20,7 +20,9 @@ export async function runProbe(tabId: number, mergePages = false): Promise<Recor
   const headingTraditional = await heading();
   await setPageScript(tabId, 'original');
   const headingRestored = await heading();
-  const saved = await saveArticle(cleaned.article, 'original', null);
+  // Saved as the save shortcut saves: pictures kept from sites already granted.
+  const pictures = await pictureChoice(cleaned.article, await keepPicturesEnabled(), false);
+  const saved = await saveArticle(cleaned.article, 'original', null, { pictures });
   const lib = await openLibrary();
   try {
     const back = await lib.get(cleaned.article.url ?? '');
@@ -34,7 +36,7 @@ export async function runProbe(tabId: number, mergePages = false): Promise<Recor
       headingTraditional,
       headingRestored,
       saved: saved.ok,
-      readBack: back ? { title: back.article.title, paragraphs: back.article.paragraphs.length } : null,
+      readBack: back ? { title: back.article.title, paragraphs: back.article.paragraphs.length, pictures: (await lib.pictureFiles(back)).size, picturesMissed: back.picturesMissed ?? 0 } : null,
     };
   } finally {
     lib.close();

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PictureServer, servePictures } from '../helpers/pictures';
 import { ROOT, serveFixtures } from './harness';
 
 /**
@@ -45,14 +46,14 @@ interface Outcome {
   headingTraditional?: string;
   headingRestored?: string;
   saved?: boolean;
-  readBack?: { title: string; paragraphs: number } | null;
+  readBack?: { title: string; paragraphs: number; pictures: number; picturesMissed: number } | null;
   text?: string;
   mergedPages?: number;
 }
 
-async function probe(path: string): Promise<Outcome> {
+async function probe(path: string, site = base): Promise<Outcome> {
   const page = await browser.newPage();
-  await page.goto(`${base}/${path}`);
+  await page.goto(`${site}/${path}`);
   await page.waitForSelector('html[data-jingdu-e2e]', { timeout: 30_000 });
   const outcome = JSON.parse((await page.$eval('html', (el) => el.getAttribute('data-jingdu-e2e')))!) as Outcome;
   await page.close();
@@ -80,5 +81,23 @@ describe('Firefox, driven for real', () => {
     const text = outcome.text ?? '';
     expect(text.indexOf('入夏以来')).toBeLessThan(text.indexOf('试点过程中'));
     expect(text.indexOf('试点过程中')).toBeLessThan(text.indexOf('目前，全镇'));
+  }, 60_000);
+
+  it('keeps a saved article\'s pictures, fetched by the add-on from another site that refuses hotlinks', async () => {
+    // Pictures on one server, the page on another: the page's own Referer would be refused.
+    let pictures: PictureServer | null = null;
+    let pages: PictureServer | null = null;
+    try {
+      pictures = await servePictures();
+      pages = await servePictures({ pictureHost: pictures.base });
+      const outcome = await probe('pages/wechat-pictures.html#jingdu-e2e', pages.base);
+      expect(outcome).toMatchObject({ ok: true, saved: true, readBack: { title: '茶园里的春天：采茶季的一天', pictures: 3, picturesMissed: 0 } });
+      const fetched = pictures.requests.filter((r) => r.path.startsWith('/p/'));
+      expect(fetched.length).toBeGreaterThanOrEqual(3);
+      expect(fetched.every((r) => !r.referer && !r.cookie)).toBe(true);
+    } finally {
+      await pictures?.close();
+      await pages?.close();
+    }
   }, 60_000);
 });

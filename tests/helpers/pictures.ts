@@ -44,12 +44,13 @@ export interface PictureServer {
  * A picture host like sinaimg or mmbiz: it refuses (403) any request whose Referer is another
  * site's page, as hotlink protection does, and serves the rest.
  * - /p/NAME?c=N — a 320×200 PNG of colour N (the name may be Chinese); with &kb=K, noise of about K KB
- * - /pages/NAME.html — a page of tests/e2e/pages/pictures with {{PICTURE_HOST}} filled in
+ * - /pages/NAME.html — a page of tests/e2e/pages/pictures with {{PICTURE_HOST}} filled in (this
+ *   server, or `pictureHost` when the pictures live on another one)
  * - /many.html?n=N&kb=K — a news page with N noise pictures of about K KB each
  * - /huge.jpg — declares 80 MB; /endless.png — sends PNG bytes without a length until 80 MB
  * - /not-a-picture.jpg — an HTML page sent as image/jpeg; /missing.png — 404
  */
-export async function servePictures(): Promise<PictureServer> {
+export async function servePictures(options: { pictureHost?: string } = {}): Promise<PictureServer> {
   const requests: PictureServer['requests'] = [];
   let port = 0;
   const server = createServer((req: IncomingMessage, res) => {
@@ -57,7 +58,7 @@ export async function servePictures(): Promise<PictureServer> {
     requests.push({ path: decodeURIComponent(url.pathname), referer: req.headers.referer, cookie: req.headers.cookie });
     const host = req.headers.host ?? '';
     if (req.headers.referer && new URL(req.headers.referer).host !== host) return void res.writeHead(403).end('hotlinking refused');
-    const pictureHost = `http://127.0.0.1:${port}`;
+    const pictureHost = options.pictureHost ?? `http://127.0.0.1:${port}`;
     if (url.pathname.startsWith('/pages/')) {
       const page = readFileSync(join(PAGES, url.pathname.slice('/pages/'.length).replace(/[^\w.-]/g, '')), 'utf8');
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.replaceAll('{{PICTURE_HOST}}', pictureHost));
