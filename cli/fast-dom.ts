@@ -32,45 +32,42 @@ function isConnected(this: Node): boolean {
 
 let patched = false;
 /** Where linkedom departs from the DOM standard in ways the pipeline notices, put right once. */
+/** The prototype of `start` (or `start` itself) that defines `name`: where linkedom's own version lives. */
+function definerOf(start: object, name: string): object | null {
+  let proto: object | null = start;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
+  return proto;
+}
+
+/** Puts `descriptor` in place of linkedom's `name`, on the prototype of `start` that defines it. */
+function replace(start: object, name: string, descriptor: (original: PropertyDescriptor) => PropertyDescriptor): void {
+  const proto = definerOf(start, name);
+  const original = proto && Object.getOwnPropertyDescriptor(proto, name);
+  if (proto && original) Object.defineProperty(proto, name, { ...descriptor(original), configurable: true });
+}
+
 function patchLinkedom(doc: Document): void {
   if (patched) return;
   patched = true;
-  const owner = (name: string) => {
-    let proto: object | null = doc.createElement('p');
-    while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
-    return proto;
-  };
-  const ordering = owner('compareDocumentPosition');
-  if (ordering) Object.defineProperty(ordering, 'compareDocumentPosition', { value: compareDocumentPosition, configurable: true });
+  const element = doc.createElement('p');
+  replace(element, 'compareDocumentPosition', () => ({ value: compareDocumentPosition }));
   // A node is connected when its root is a document (in a deep copy of a document too, which linkedom denies).
-  const connected = owner('isConnected');
-  if (connected) Object.defineProperty(connected, 'isConnected', { get: isConnected, configurable: true });
+  replace(element, 'isConnected', () => ({ get: isConnected }));
   // getElementsByTagName('*') is every element (linkedom finds none).
-  for (const start of [doc.createElement('p'), doc] as object[]) {
-    let proto: object | null = start;
-    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'getElementsByTagName')) proto = Object.getPrototypeOf(proto);
-    const byTag = proto && (Object.getOwnPropertyDescriptor(proto, 'getElementsByTagName')?.value as ((this: ParentNode, name: string) => unknown) | undefined);
-    if (proto && byTag) {
-      Object.defineProperty(proto, 'getElementsByTagName', {
-        value(this: ParentNode, name: string) {
-          return name === '*' ? this.querySelectorAll('*') : byTag.call(this, name);
-        },
-        configurable: true,
-      });
-    }
+  for (const start of [element, doc]) {
+    replace(start, 'getElementsByTagName', (original) => ({
+      value(this: ParentNode, name: string) {
+        return name === '*' ? this.querySelectorAll('*') : (original.value as (this: ParentNode, n: string) => unknown).call(this, name);
+      },
+    }));
   }
   // The first <title> anywhere, whitespace collapsed, as the standard says (a page wrapped in
   // another element has its <title> in the body, where linkedom does not look).
-  let documentProto: object | null = doc;
-  while (documentProto && !Object.prototype.hasOwnProperty.call(documentProto, 'title')) documentProto = Object.getPrototypeOf(documentProto);
-  if (documentProto) {
-    Object.defineProperty(documentProto, 'title', {
-      get(this: Document) {
-        return (this.querySelector('title')?.textContent ?? '').replace(/[\t\n\f\r ]+/g, ' ').trim();
-      },
-      configurable: true,
-    });
-  }
+  replace(doc, 'title', () => ({
+    get(this: Document) {
+      return (this.querySelector('title')?.textContent ?? '').replace(/[\t\n\f\r ]+/g, ' ').trim();
+    },
+  }));
 }
 
 /** The page's address for its relative links: its first <base href>, resolved against its own address. */
