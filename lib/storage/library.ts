@@ -98,6 +98,13 @@ async function relinkPictures(tx: WriteTx, key: string, before: Set<string>, aft
   return dropped;
 }
 
+/** The valid record stored under `key`, if any: a damaged one reads as none (it is replaced, never merged). */
+async function validRecord(store: { get(key: string): Promise<unknown> }, key: string): Promise<SavedArticle | undefined> {
+  const stored: unknown = await store.get(key);
+  const checked = stored === undefined ? undefined : checkRecord(stored);
+  return checked?.ok ? checked.value : undefined;
+}
+
 /** The hashes of every picture row an article key is linked from (also for a damaged record). */
 async function linkedHashes(tx: WriteTx, key: string): Promise<Set<string>> {
   return new Set(await tx.objectStore('pictures').index('articles').getAllKeys(key));
@@ -244,9 +251,7 @@ export class Library {
   private async update(url: string, next: (old: SavedArticle | undefined) => SavedArticle | undefined): Promise<{ old: SavedArticle | undefined; record: SavedArticle | undefined }> {
     try {
       const tx = this.db.transaction('articles', 'readwrite');
-      const stored: unknown = await tx.store.get(url);
-      const checked = stored === undefined ? undefined : checkRecord(stored);
-      const old = checked?.ok ? checked.value : undefined;
+      const old = await validRecord(tx.store, url);
       const record = next(old);
       if (record) await tx.store.put(record);
       await tx.done;
@@ -266,9 +271,7 @@ export class Library {
     const fresh = makeRecord(article, variant, converted, now);
     try {
       const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
-      const stored: unknown = await tx.objectStore('articles').get(fresh.url);
-      const checked = stored === undefined ? undefined : checkRecord(stored);
-      const old = checked?.ok ? checked.value : undefined;
+      const old = await validRecord(tx.objectStore('articles'), fresh.url);
       const record = withPictures(old ? updateRecord(old, fresh) : fresh, old, kept);
       const incoming = new Map(kept?.pictures.map((p) => [p.hash, p]));
       await relinkPictures(tx, record.url, await linkedHashes(tx, record.url), pictureHashes(record), incoming);
@@ -295,10 +298,9 @@ export class Library {
   /** Drops an article's stored pictures (they become links again); returns the record as it now is. */
   async dropPictures(url: string): Promise<SavedArticle | undefined> {
     const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
-    const stored: unknown = await tx.objectStore('articles').get(url);
-    const checked = stored === undefined ? undefined : checkRecord(stored);
-    if (!checked?.ok) return undefined;
-    const record = { ...checked.value, pictures: [], picturesMissed: pictureSources(checked.value.article).length };
+    const old = await validRecord(tx.objectStore('articles'), url);
+    if (!old) return undefined;
+    const record = { ...old, pictures: [], picturesMissed: pictureSources(old.article).length };
     await relinkPictures(tx, url, await linkedHashes(tx, url), new Set());
     await tx.objectStore('articles').put(record);
     await tx.done;
@@ -419,13 +421,12 @@ export class Library {
     try {
       for (const imported of good) {
         const record = await withKnownPictures(imported, pictures, async (hash) => (await tx.objectStore('pictures').get(hash)) ?? undefined);
-        const stored: unknown = await articles.get(record.url);
-        const old = stored === undefined ? null : checkRecord(stored);
         // A damaged stored record is replaced by the valid copy; a valid one is merged.
-        const next = old?.ok ? mergeRecords(old.value, record) : record;
+        const old = await validRecord(articles, record.url);
+        const next = old ? mergeRecords(old, record) : record;
         await relinkPictures(tx, next.url, await linkedHashes(tx, next.url), pictureHashes(next), pictures);
         await articles.put(next);
-        counts[old?.ok ? 'merged' : 'added']++;
+        counts[old ? 'merged' : 'added']++;
       }
       await tx.done;
     } catch (err) {
