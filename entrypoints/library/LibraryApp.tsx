@@ -168,28 +168,31 @@ export function LibraryApp() {
       ) : (
         <table id="articles">
           <tbody>
-            {shown.map((r) => (
-              <tr key={r.url} data-url={r.url}>
-                <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
-                <td class="title">
-                  <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
-                  <div class="sub">
-                    {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{familyLabel(r.template)}</span>
-                    {r.tags.map((x) => <span key={x} class="tag user-tag">#{x}</span>)}
-                  </div>
-                  {r.note && <div class="note">{r.note}</div>}
-                </td>
-                <td class="when">
-                  {t('savedOn')} {r.savedAt.slice(0, 10)}
-                  {pictureBytes(r) > 0 && <div class="picture-space">{t('pictureSpace', byteSize(pictureBytes(r)))}</div>}
-                  {(r.picturesMissed ?? 0) > 0 && <div class="pictures-missed">{t('picturesAsLinks', r.picturesMissed!)}</div>}
-                </td>
-                <td>
-                  <button class="delete" onClick={() => remove(r)}>{t('delete')}</button>
-                  {pictureBytes(r) > 0 && <button class="drop-pictures" onClick={() => dropPictures(r)}>{t('dropPictures')}</button>}
-                </td>
-              </tr>
-            ))}
+            {shown.map((r) => {
+              const pictureSpace = pictureBytes(r);
+              return (
+                <tr key={r.url} data-url={r.url}>
+                  <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
+                  <td class="title">
+                    <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
+                    <div class="sub">
+                      {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{familyLabel(r.template)}</span>
+                      {r.tags.map((x) => <span key={x} class="tag user-tag">#{x}</span>)}
+                    </div>
+                    {r.note && <div class="note">{r.note}</div>}
+                  </td>
+                  <td class="when">
+                    {t('savedOn')} {r.savedAt.slice(0, 10)}
+                    {pictureSpace > 0 && <div class="picture-space">{t('pictureSpace', byteSize(pictureSpace))}</div>}
+                    {(r.picturesMissed ?? 0) > 0 && <div class="pictures-missed">{t('picturesAsLinks', r.picturesMissed!)}</div>}
+                  </td>
+                  <td>
+                    <button class="delete" onClick={() => remove(r)}>{t('delete')}</button>
+                    {pictureSpace > 0 && <button class="drop-pictures" onClick={() => dropPictures(r)}>{t('dropPictures')}</button>}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../blocks';
 import { bytesToBase64 } from '../pictures/base64';
 import { type PictureType, pictureExtension } from '../pictures/sniff';
 import { safeFilename } from './filename';
@@ -15,10 +16,6 @@ export function unescapeAttribute(value: string): string {
   return value.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (e) => ENTITIES[e]!);
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * Sanitized HTML with each kept picture's src pointed at its local copy. Runs after the
  * sanitizer, which would refuse the data: addresses a standalone file inlines.
@@ -26,7 +23,7 @@ function escapeAttribute(value: string): string {
 export function localizePictures(html: string, locate: PictureLocator): string {
   return html.replace(/(<img\b[^>]*?\ssrc=")([^"]*)(")/g, (tag, open: string, src: string, close: string) => {
     const local = locate(unescapeAttribute(src));
-    return local === undefined ? tag : `${open}${escapeAttribute(local)}${close}`;
+    return local === undefined ? tag : `${open}${escapeHtml(local)}${close}`;
   });
 }
 
