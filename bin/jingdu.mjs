@@ -1,7 +1,25 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the CLI and the extension share lib/ as written.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/cli, built by `npm ci` through scripts/build-cli.mjs). After an
+// edit to cli/ or lib/ it is compiled again first (well under a second), so it never runs stale.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-register();
-const { main } = await import('../cli/main.ts');
+const root = join(import.meta.dirname, '..');
+const compiled = join(root, 'dist', 'cli', 'main.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : /\.tsx?$/.test(entry.name) ? statSync(path).mtimeMs : 0);
+  }
+  return newest;
+}
+
+const sources = ['cli', 'lib'].map((d) => join(root, d)).filter(existsSync);
+if (!existsSync(compiled) || (sources.length && Math.max(...sources.map(newestSource)) > statSync(compiled).mtimeMs)) {
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+const { main } = await import(compiled);
 process.exitCode = await main(process.argv.slice(2));

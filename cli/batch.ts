@@ -1,29 +1,44 @@
-import { createWriteStream, existsSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { FORMAT_INFO } from '../lib/export/formats';
 import type { PageInput } from './clean-file';
-import { readInputs } from './inputs';
-import { type JobOptions, type Outcome, WorkerPool } from './pool';
+import { type Source, readInputs } from './inputs';
+import { type JobOptions, type Outcome, type PageRunner, type WorkerJob, WorkerPool } from './pool';
 
 export interface BatchOptions {
-  sources: string[];
+  sources: Source[];
   job: JobOptions;
   jobs: number;
   timeoutMs: number;
   /** Write <name>.<ext> files here; else JSON Lines to `jsonl`, else each output to stdout. */
   outDir?: string;
+  /** The output files' extension (the format's). */
+  extension: string;
   /** A file, or '-' for stdout. */
   jsonl?: string;
   resume: boolean;
+  /** Replace outputs that exist (else an existing output is never overwritten). */
+  force: boolean;
   /** The address of saved pages given on the command line (--url). */
   url?: string;
   /** Inputs known before the run starts (files), for the progress bar; null when streamed. */
   total: number | null;
   progress: boolean;
+  /** Clean in this thread instead of starting workers (one page). */
+  inProcess: boolean;
+  /** The workers' entry (the compiled dist/cli/worker.js). */
+  workerScript: URL;
 }
 
 export type Tally = Record<Outcome['status'], number>;
+
+export interface BatchResult {
+  tally: Tally;
+  /** Inputs --resume found done and did not clean again. */
+  skipped: number;
+  seconds: number;
+}
 
 /** Pages in flight per worker: enough to keep every core busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4;
@@ -36,10 +51,20 @@ const RECYCLE_AFTER = 2000;
 const WORKER_HEAP_MB = 512;
 const SAFE_NAME = /[^\w.\-\u3400-\u9fff]+/g;
 
-/** The file an input's result goes to in --out: its own name, or its id made safe. */
-function outName(input: PageInput, extension: string): string {
-  const base = input.path ? basename(input.path, extname(input.path)) : input.id.replace(SAFE_NAME, '_').slice(-120);
-  return `${base || 'page'}.${extension}`;
+/**
+ * The file an input's result goes to in --out, without extension: a file's path below the
+ * inputs' common folder (inputs.ts), a record's id as it is when that is a safe name, else
+ * made safe with a hash of the whole id, so two ids never share a file.
+ */
+export function outStem(input: PageInput): string {
+  if (input.outStem) return input.outStem;
+  const safe = input.id.replace(SAFE_NAME, '_').slice(-100) || 'page';
+  if (safe === input.id) return safe;
+  return `${safe}-${createHash('sha256').update(input.id).digest('hex').slice(0, 10)}`;
+}
+
+export function outTarget(outDir: string, input: PageInput, extension: string): string {
+  return join(outDir, `${outStem(input)}.${extension}`);
 }
 
 /** Ids already cleaned in an earlier run's JSON Lines (failed ones are tried again). */
@@ -57,30 +82,42 @@ function doneIds(file: string): Set<string> {
   return done;
 }
 
+/** Writes a file whole or not at all: a killed run never leaves half an output. */
+function writeAtomically(target: string, text: string, replace: boolean): void {
+  mkdirSync(dirname(target), { recursive: true });
+  if (!replace && existsSync(target)) throw new Error(`not written: ${target} already exists (--force replaces it)`);
+  const temporary = `${target}.${process.pid}.partial`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    throw err;
+  }
+}
+
 class Writer {
   private stream: WriteStream | NodeJS.WriteStream | null = null;
-  private used = new Set<string>();
 
   constructor(private readonly opts: BatchOptions) {
     if (opts.jsonl === '-') this.stream = process.stdout;
     else if (opts.jsonl) this.stream = createWriteStream(opts.jsonl, { flags: opts.resume ? 'a' : 'w' });
   }
 
-  target(input: PageInput): string {
-    return join(this.opts.outDir!, outName(input, FORMAT_INFO[this.opts.job.format].extension));
-  }
-
-  write(input: PageInput, outcome: Outcome): void {
+  /** Writes one outcome; returns why it could not be written, if it could not. */
+  write(input: PageInput, outcome: Outcome): string | null {
     if (this.opts.jsonl) {
       const line = outcome.status === 'cleaned' ? outcome.output! : JSON.stringify({ id: input.id, url: input.url ?? null, error: outcome.status, message: outcome.message });
       this.stream!.write(`${line}\n`);
-    } else if (outcome.status !== 'cleaned') return;
+    } else if (outcome.status !== 'cleaned') return null;
     else if (this.opts.outDir) {
-      let target = this.target(input);
-      for (let n = 2; this.used.has(target); n++) target = this.target(input).replace(/(\.[^.]+)$/, `-${n}$1`);
-      this.used.add(target);
-      writeFileSync(target, outcome.output!);
+      try {
+        writeAtomically(outTarget(this.opts.outDir, input, this.opts.extension), outcome.output!, this.opts.force || this.opts.resume);
+      } catch (err) {
+        return (err as Error).message;
+      }
     } else process.stdout.write(outcome.output!);
+    return null;
   }
 
   async close(): Promise<void> {
@@ -101,17 +138,32 @@ function progressBar(opts: BatchOptions): SingleBar | null {
   return bar;
 }
 
+/** One page cleaned in this thread: no worker to start, its time limit checked between steps. */
+async function inProcessRunner(timeoutMs: number): Promise<PageRunner> {
+  const { handleJob } = await import('./clean-job');
+  return {
+    async run(job: WorkerJob) {
+      const outcome = await handleJob(job, performance.now() + timeoutMs);
+      return outcome.status === 'timed-out' ? { ...outcome, message: `took longer than ${timeoutMs / 1000} s, skipped` } : outcome;
+    },
+    close: async () => undefined,
+  };
+}
+
 /**
- * Cleans every input on a pool of workers and writes the results in input order.
- * Returns how each page ended.
+ * Cleans every input on a pool of workers (or in this thread, for one page) and writes the
+ * results in input order. Returns how each page ended.
  */
-export async function runBatch(opts: BatchOptions): Promise<{ tally: Tally; seconds: number }> {
+export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const tally: Tally = { cleaned: 0, 'no-article': 0, refused: 0, 'timed-out': 0, failed: 0 };
   const started = performance.now();
-  const pool = new WorkerPool({ size: opts.jobs, timeoutMs: opts.timeoutMs, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB });
+  const runner = opts.inProcess
+    ? await inProcessRunner(opts.timeoutMs)
+    : new WorkerPool({ size: opts.jobs, timeoutMs: opts.timeoutMs, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, workerScript: opts.workerScript });
   const writer = new Writer(opts);
   const skip = opts.resume && opts.jsonl && opts.jsonl !== '-' ? doneIds(opts.jsonl) : new Set<string>();
   const bar = progressBar(opts);
+  let skipped = 0;
 
   const inputs = new Map<number, PageInput>();
   const finished = new Map<number, Outcome>();
@@ -119,9 +171,10 @@ export async function runBatch(opts: BatchOptions): Promise<{ tally: Tally; seco
   const flush = () => {
     for (let o = finished.get(next); o; o = finished.get(next)) {
       const input = inputs.get(next)!;
-      writer.write(input, o);
-      tally[o.status]++;
-      if (o.status !== 'cleaned') process.stderr.write(`${bar ? '\n' : ''}jingdu: ${input.id}: ${o.message}\n`);
+      const unwritten = writer.write(input, o);
+      const outcome: Outcome = unwritten ? { ...o, status: 'failed', message: unwritten } : o;
+      tally[outcome.status]++;
+      if (outcome.status !== 'cleaned') process.stderr.write(`${bar ? '\n' : ''}jingdu: ${input.id}: ${outcome.message}\n`);
       finished.delete(next);
       inputs.delete(next);
       next++;
@@ -135,11 +188,14 @@ export async function runBatch(opts: BatchOptions): Promise<{ tally: Tally; seco
   try {
     for await (const input of readInputs(opts.sources)) {
       if (opts.url && input.path) input.url = opts.url;
-      if (skip.has(input.id) || (opts.resume && opts.outDir && existsSync(writer.target(input)))) continue;
+      if (skip.has(input.id) || (opts.resume && opts.outDir && existsSync(outTarget(opts.outDir, input, opts.extension)))) {
+        skipped++;
+        continue;
+      }
       const job = { seq: seq++, input, options: opts.job };
       inputs.set(job.seq, input);
       if (bar && !opts.total) bar.setTotal(seq);
-      const running = pool.run(job).then((outcome) => {
+      const running = runner.run(job).then((outcome) => {
         finished.set(outcome.seq, outcome);
         flush();
       });
@@ -150,17 +206,17 @@ export async function runBatch(opts: BatchOptions): Promise<{ tally: Tally; seco
     await Promise.all(inFlight);
   } finally {
     bar?.stop();
-    await pool.close();
+    await runner.close();
     await writer.close();
   }
-  return { tally, seconds: (performance.now() - started) / 1000 };
+  return { tally, skipped, seconds: (performance.now() - started) / 1000 };
 }
 
-export function summaryLine(tally: Tally, seconds: number): string {
+export function summaryLine({ tally, skipped, seconds }: BatchResult): string {
   const pages = Object.values(tally).reduce((a, b) => a + b, 0);
   const rate = seconds > 0 ? pages / seconds : 0;
   return (
     `jingdu: ${pages} page${pages === 1 ? '' : 's'}: ${tally.cleaned} cleaned, ${tally['no-article']} no article, ${tally.refused} refused, ` +
-    `${tally['timed-out']} timed out, ${tally.failed} failed · ${rate.toFixed(1)} pages/s`
+    `${tally['timed-out']} timed out, ${tally.failed} failed${skipped ? `, ${skipped} skipped as already done (--resume)` : ''} · ${rate.toFixed(1)} pages/s`
   );
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decoderLabel } from '../lib/encoding/charset';
@@ -8,6 +8,27 @@ import { cleanText } from '../lib/text-pipeline';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import { decode } from './encoding';
 import { closeDocument, nodeSanitizer, parseHtml } from './node-dom';
+
+/**
+ * Larger pages are refused before they are parsed (files before they are read): no real page
+ * comes near this, and refusing by size never depends on how fast the machine is.
+ */
+const LARGEST_FILE_MB = 32;
+
+/** A FIFO, a device or a socket: reading it could block or never end. */
+export class NotAFileError extends Error {
+  constructor() {
+    super('not a regular file');
+    this.name = 'NotAFileError';
+  }
+}
+
+export class FileTooLargeError extends Error {
+  constructor(bytes: number) {
+    super(`too large to clean (${Math.round(bytes / 2 ** 20)} MB; the limit is ${LARGEST_FILE_MB} MB)`);
+    this.name = 'FileTooLargeError';
+  }
+}
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 
@@ -26,6 +47,8 @@ export interface PageInput {
   fetched?: string;
   /** Why this input cannot be read at all (a line that is no JSON). */
   problem?: string;
+  /** Where its result goes under --out, without the extension (files only; see inputs.ts). */
+  outStem?: string;
 }
 
 export function looksLikeHtml(path: string, text: string): boolean {
@@ -33,6 +56,9 @@ export function looksLikeHtml(path: string, text: string): boolean {
 }
 
 function readText(path: string): string {
+  const info = statSync(path);
+  if (!info.isFile()) throw new NotAFileError();
+  if (info.size > LARGEST_FILE_MB << 20) throw new FileTooLargeError(info.size);
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new Error('the file is empty');
   return decode(bytes).text;
@@ -97,6 +123,8 @@ export async function cleanInput(input: PageInput, opts: CleanOptions = {}): Pro
   if (input.problem) throw new Error(input.problem);
   if (input.path !== undefined) return cleanFile(input.path, { ...opts, url: input.url });
   const url = input.url ?? '';
+  const size = input.bytes?.length ?? input.html?.length ?? input.text?.length ?? 0;
+  if (size > LARGEST_FILE_MB << 20) throw new FileTooLargeError(size);
   if (input.text !== undefined) return cleanText(input.text, { ...opts, sanitize: nodeSanitizer(), url });
   const html = input.html ?? (input.bytes ? decodeFetched(input.bytes, input.contentType) : undefined);
   if (html === undefined) throw new Error('the record has no html or text');

@@ -1,6 +1,6 @@
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { type Stats, createReadStream, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { WARCParser } from 'warcio';
 import type { PageInput } from './clean-file';
@@ -10,46 +10,96 @@ const PAGE_FILE = /\.(html?|xhtml|shtml|txt|warc|warc\.gz)$/i;
 const WARC_FILE = /\.warc(\.gz)?$/i;
 const GLOB = /[*?[\]{}]/;
 
-/**
- * The command line's inputs as a list of sources, in order: files, folders (recursive,
- * sorted), globs, '-' (JSON Lines on stdin) and WARC files, which expand lazily.
- */
-export async function expandArguments(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const arg of args) {
-    if (arg === '-') out.push(arg);
-    else if (isDirectory(arg)) out.push(...walk(arg));
-    else if (!exists(arg) && GLOB.test(arg)) out.push(...(await glob(arg, { onlyFiles: true, expandDirectories: false })).sort());
-    else out.push(arg);
-  }
-  return out;
+/** One source of inputs: a file (a page, or a WARC of many), or '-' for JSON Lines on stdin. */
+export interface Source {
+  path: string;
+  /** Where a file's result goes under --out, without its extension: the input tree, mirrored. */
+  outStem?: string;
 }
 
-function exists(path: string): boolean {
+export interface Expanded {
+  sources: Source[];
+  /** Arguments that named nothing to clean, each with the reason (one line each). */
+  empty: string[];
+}
+
+function stat(path: string): Stats | null {
   try {
-    statSync(path);
-    return true;
+    return statSync(path);
   } catch {
-    return false;
+    return null;
   }
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
+/** Regular page files under a folder, sorted; FIFOs, devices and sockets are never read. */
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(path));
-    else if (PAGE_FILE.test(entry.name)) out.push(path);
+    else if (PAGE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && stat(path)?.isFile()))) out.push(path);
   }
   return out;
+}
+
+/** The deepest folder holding every one of these files. */
+function commonFolder(files: string[]): string {
+  const parts = files.map((f) => dirname(resolve(f)).split(sep));
+  const first = parts[0] ?? [];
+  let n = first.length;
+  for (const p of parts) {
+    let i = 0;
+    while (i < n && p[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(sep) || sep;
+}
+
+/**
+ * Output names that are a function of the input paths: each file's path below the folder
+ * common to all inputs, its extension dropped, so `a/x.html` and `b/x.html` never meet.
+ * Two inputs that differ only by extension (x.htm, x.html) keep theirs.
+ */
+function outStems(files: string[]): Map<string, string> {
+  const base = commonFolder(files);
+  const stems = new Map(files.map((f) => [f, relative(base, resolve(f)).replace(/\.[^./\\]+$/, '')]));
+  const seen = new Map<string, number>();
+  for (const stem of stems.values()) seen.set(stem, (seen.get(stem) ?? 0) + 1);
+  for (const [f, stem] of stems) if (seen.get(stem)! > 1) stems.set(f, relative(base, resolve(f)));
+  return stems;
+}
+
+/**
+ * The command line's inputs as a list of sources, in order: files, folders (recursive,
+ * sorted), globs, '-' (JSON Lines on stdin) and WARC files, which expand lazily. A folder
+ * without pages and a glob matching nothing are reported, not silently skipped.
+ */
+export async function expandArguments(args: string[]): Promise<Expanded> {
+  const paths: string[] = [];
+  const empty: string[] = [];
+  for (const arg of args) {
+    const found = stat(arg);
+    let matched: string[];
+    if (arg === '-') matched = [arg];
+    else if (found?.isDirectory()) {
+      matched = walk(arg);
+      if (!matched.length) empty.push(`${arg}: no pages in this folder (.html, .htm, .txt, .warc, .warc.gz)`);
+    } else if (!found && GLOB.test(arg)) {
+      matched = (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort();
+      if (!matched.length) empty.push(`${arg}: no file matches`);
+    } else if (!found) {
+      matched = [];
+      empty.push(`${arg}: no such file or folder`);
+    } else if (!found.isFile()) {
+      matched = [];
+      empty.push(`${arg}: not a regular file`);
+    } else matched = [arg];
+    paths.push(...matched);
+  }
+  const files = paths.filter((p) => p !== '-' && !WARC_FILE.test(p));
+  const stems = outStems(files);
+  return { sources: paths.map((path) => ({ path, outStem: stems.get(path) })), empty };
 }
 
 /** A JSON Lines record: {"id","url","html"} or {"id","url","text"}; a bad line is an input that fails. */
@@ -85,10 +135,12 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
 }
 
 /** Every input of every source, in order. */
-export async function* readInputs(sources: string[]): AsyncGenerator<PageInput> {
+export async function* readInputs(sources: Source[]): AsyncGenerator<PageInput> {
   for (const source of sources) {
-    if (source === '-') yield* stdinRecords();
-    else if (WARC_FILE.test(source)) yield* warcRecords(source);
-    else yield { id: source, path: source };
+    if (source.path === '-') yield* stdinRecords();
+    else if (WARC_FILE.test(source.path)) yield* warcRecords(source.path);
+    else yield { id: source.path, path: source.path, outStem: source.outStem };
   }
 }
+
+export const isStreamed = (source: Source) => source.path === '-' || WARC_FILE.test(source.path);

@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { METADATA_LINES } from '../lib/article/body';
 import { isVariant } from '../lib/convert/variants';
-import { type ExportFormat, FORMAT_INFO } from '../lib/export/formats';
+import { type ExportFormat, FORMAT_INFO } from '../lib/export/format-info';
 import { ALL_RULES } from '../lib/rules';
-import { runBatch, summaryLine } from './batch';
-import { expandArguments } from './inputs';
+import { type Source, expandArguments, isStreamed } from './inputs';
 
 const USAGE = `usage: jingdu clean INPUT... [options]
 
@@ -17,12 +17,14 @@ result per HTML response), or - for JSON Lines on stdin ({"id","url","html"} or
 
 options:
   --format json|md|txt|html   output format (default: json)
-  --out DIR                   write <input-name>.<ext> into DIR
+  --out DIR                   write each result into DIR, mirroring the inputs' folders
+                              (a/x.html → DIR/a/x.json); records are named by their id
   --jsonl FILE                write one JSON object per line (the article with the
                               input's id and url) to FILE, or - for stdout; the
                               default output for - inputs
   (neither)                   print each result to stdout
   --resume                    skip inputs already in --out DIR or --jsonl FILE
+  --force                     replace outputs that exist (never done otherwise)
   --jobs N                    pages cleaned in parallel (default: the number of cores)
   --timeout SECONDS           time limit per page; a page past it is reported and
                               skipped (default: 30)
@@ -36,74 +38,142 @@ options:
                               phrases), 香港繁體, 臺灣字形 (default: as written)
   -h, --help                  show this help
 
-Exit status: 0 when every input was cleaned, 1 when some were not, 2 on bad usage.`;
+Exit status: 0 when every input was cleaned, 1 when some were not (or none was
+found), 2 on bad usage.`;
 
 const RULE_IDS = [...ALL_RULES.map((r) => r.id), METADATA_LINES];
+/** The compiled worker beside the compiled CLI (dist/cli/main.js and worker.js): the CLI runs only compiled. */
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+/** Node's timers hold at most 2^31 ms; a day is more than any page needs. */
+const LONGEST_TIMEOUT_S = 86_400;
 
-function fail(message: string): never {
-  process.stderr.write(`jingdu: ${message}\n`);
-  process.exit(2);
+/** A mistake in how the command was called: one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+/** Nothing to clean was found: one line on stderr, exit 1. */
+class NoInputError extends Error {}
+
+const OPTIONS = {
+  format: { type: 'string', default: 'json' },
+  out: { type: 'string' },
+  jsonl: { type: 'string' },
+  resume: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
+  timeout: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  url: { type: 'string' },
+  disable: { type: 'string' },
+  'all-posts': { type: 'boolean', default: false },
+  'merge-pages': { type: 'boolean', default: false },
+  script: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    const option = /'(-[^' <]+)/.exec(message)?.[1] ?? 'an option';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${option}' (jingdu --help lists the options)`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take/.test(message)) throw new UsageError(`${option} takes no value`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value (one that starts with '-' is written ${option}=VALUE)`);
+    throw new UsageError(`${message.split('\n')[0]} (jingdu --help lists the options)`);
+  }
 }
 
-function positiveNumber(value: string | undefined, name: string, fallback: number): number {
+function numberIn(value: string | undefined, name: string, fallback: number, { integer = false, max = Infinity } = {}): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) fail(`--${name} needs a positive number, not '${value}'`);
+  if (!Number.isFinite(n) || n <= 0 || n > max || (integer && !Number.isInteger(n))) {
+    const what = integer ? 'a whole number of at least 1' : `a number of seconds above 0${max < Infinity ? ` and at most ${max}` : ''}`;
+    throw new UsageError(`--${name} needs ${what}, not '${value}'`);
+  }
   return n;
 }
 
 function ruleList(value: string | undefined): string[] | undefined {
   const ids = value?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = ids?.filter((id) => !RULE_IDS.includes(id)) ?? [];
-  if (unknown.length) fail(`unknown rule ${unknown.map((id) => `'${id}'`).join(', ')} (rules: ${RULE_IDS.join(', ')})`);
+  if (unknown.length) throw new UsageError(`unknown rule ${unknown.map((id) => `'${id}'`).join(', ')} (rules: ${RULE_IDS.join(', ')})`);
   return ids;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'json' },
-      out: { type: 'string' },
-      jsonl: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      jobs: { type: 'string' },
-      timeout: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      url: { type: 'string' },
-      disable: { type: 'string' },
-      'all-posts': { type: 'boolean', default: false },
-      'merge-pages': { type: 'boolean', default: false },
-      script: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+const kindOf = (path: string) => {
+  try {
+    const s = statSync(path);
+    return s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other';
+  } catch {
+    return 'missing';
   }
-  const [command, ...args] = positionals;
-  if (command !== 'clean') fail(`unknown command ${command ? `'${command}'` : '(none)'}\n\n${USAGE}`);
-  if (args.length === 0) fail(`no inputs\n\n${USAGE}`);
-  const format = values.format as ExportFormat;
-  if (!(format in FORMAT_INFO)) fail(`unknown format '${format}' (use json, md, txt or html)`);
-  const script = values.script;
-  if (script !== undefined && (!isVariant(script) || script === 'original')) fail(`unknown script '${script}' (use cn, t, twp, hk or tw)`);
-  if (values.out && values.jsonl) fail('choose one of --out and --jsonl');
-  if (values.resume && !values.out && (!values.jsonl || values.jsonl === '-')) fail('--resume needs --out DIR or --jsonl FILE');
-  const disabledRules = ruleList(values.disable);
-  const timeoutMs = positiveNumber(values.timeout, 'timeout', 30) * 1000;
+};
 
-  const sources = await expandArguments(args);
-  const streamed = sources.some((s) => s === '-' || /\.warc(\.gz)?$/i.test(s));
+/** --out must be a folder (made when missing); --jsonl a file in a folder that exists. */
+function checkOutputs(out: string | undefined, jsonl: string | undefined, resume: boolean, force: boolean): void {
+  if (out !== undefined) {
+    const kind = kindOf(out);
+    if (kind !== 'folder' && kind !== 'missing') throw new UsageError(`--out ${out}: not a folder (--out names the folder the results go into)`);
+  }
+  if (jsonl !== undefined && jsonl !== '-') {
+    const kind = kindOf(jsonl);
+    if (kind === 'folder') throw new UsageError(`--jsonl ${jsonl}: is a folder (--jsonl names a file)`);
+    if (kind === 'other') throw new UsageError(`--jsonl ${jsonl}: not a regular file`);
+    if (kindOf(dirname(resolve(jsonl))) !== 'folder') throw new UsageError(`--jsonl ${jsonl}: the folder ${dirname(jsonl)} does not exist`);
+    if (kind === 'file' && !resume && !force && statSync(jsonl).size > 0) throw new UsageError(`--jsonl ${jsonl}: already exists (--resume continues it, --force replaces it)`);
+  }
+}
+
+/**
+ * Files whose result would land on an input, or on an output already there: refused before
+ * anything is cleaned. Records (stdin, WARC) are checked as they are written.
+ */
+async function checkTargets(sources: Source[], outDir: string, extension: string, resume: boolean, force: boolean): Promise<void> {
+  const { outTarget } = await import('./batch');
+  const inputs = new Set(sources.map((s) => resolve(s.path)));
+  const existing: string[] = [];
+  for (const source of sources) {
+    if (isStreamed(source)) continue;
+    const target = outTarget(outDir, { id: source.path, path: source.path, outStem: source.outStem }, extension);
+    if (inputs.has(resolve(target))) throw new UsageError(`--out ${outDir}: the result of ${source.path} would replace the input itself; choose another folder`);
+    if (existsSync(target)) existing.push(target);
+  }
+  if (existing.length && !resume && !force) {
+    const [them, s] = existing.length > 1 ? ['them', ''] : ['it', 's'];
+    const more = existing.length > 1 ? ` and ${existing.length - 1} more` : '';
+    throw new UsageError(`--out ${outDir}: ${existing[0]}${more} already exist${s} (--resume skips ${them}, --force replaces ${them})`);
+  }
+}
+
+async function clean(args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  if (args.length === 0) throw new UsageError('no inputs (jingdu clean INPUT...; jingdu --help for more)');
+  const format = values.format as ExportFormat;
+  if (!(format in FORMAT_INFO)) throw new UsageError(`unknown format '${format}' (use json, md, txt or html)`);
+  const script = values.script;
+  if (script !== undefined && (!isVariant(script) || script === 'original')) throw new UsageError(`unknown script '${script}' (use cn, t, twp, hk or tw)`);
+  if (values.out && values.jsonl) throw new UsageError('choose one of --out and --jsonl');
+  if (values.resume && values.force) throw new UsageError('choose one of --resume and --force');
+  if (values.resume && !values.out && (!values.jsonl || values.jsonl === '-')) throw new UsageError('--resume needs --out DIR or --jsonl FILE');
+  const disabledRules = ruleList(values.disable);
+  const timeoutMs = numberIn(values.timeout, 'timeout', 30, { max: LONGEST_TIMEOUT_S }) * 1000;
+  const jobsAsked = values.jobs === undefined ? undefined : numberIn(values.jobs, 'jobs', 1, { integer: true, max: 256 });
+  checkOutputs(values.out, values.jsonl, values.resume, values.force);
+
+  const { sources, empty } = await expandArguments(args);
+  for (const line of empty) process.stderr.write(`jingdu: ${line}\n`);
+  if (!sources.length) throw new NoInputError(args.length > 1 || empty.length !== 1 ? 'nothing to clean' : '');
+  const extension = FORMAT_INFO[format].extension;
+  if (values.out) await checkTargets(sources, values.out, extension, values.resume, values.force);
+
+  const streamed = sources.some(isStreamed);
   const total = streamed ? null : sources.length;
-  const jobs = Math.floor(positiveNumber(values.jobs, 'jobs', Math.min(availableParallelism(), total ?? Infinity)));
-  const jsonl = values.jsonl ?? (sources.includes('-') && !values.out ? '-' : undefined);
+  const jobs = jobsAsked ?? Math.max(1, Math.min(availableParallelism(), total ?? Infinity));
+  const jsonl = values.jsonl ?? (sources.some((s) => s.path === '-') && !values.out ? '-' : undefined);
   if (values.out) mkdirSync(values.out, { recursive: true });
   const showProgress = !values.quiet && !!process.stderr.isTTY;
 
-  const { tally, seconds } = await runBatch({
+  const { runBatch, summaryLine } = await import('./batch');
+  const result = await runBatch({
     sources,
     job: {
       clean: { disabledRules, allPostsByStarter: values['all-posts'], mergePages: values['merge-pages'] },
@@ -114,13 +184,45 @@ export async function main(argv: string[]): Promise<number> {
     jobs,
     timeoutMs,
     outDir: values.out,
+    extension,
     url: values.url,
     jsonl,
     resume: values.resume,
+    force: values.force,
     total,
     progress: showProgress,
+    // Starting workers costs more than one page: a single file is cleaned right here.
+    inProcess: total === 1,
+    workerScript: WORKER_SCRIPT,
   });
+  const { tally } = result;
   const pages = Object.values(tally).reduce((a, b) => a + b, 0);
-  if (!values.quiet && (pages > 1 || values.out || jsonl)) process.stderr.write(`${summaryLine(tally, seconds)}\n`);
-  return pages === tally.cleaned ? 0 : 1;
+  if (!values.quiet && (pages > 1 || values.out || jsonl || result.skipped)) process.stderr.write(`${summaryLine(result)}\n`);
+  return pages === tally.cleaned && !empty.length ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const [command, ...args] = positionals;
+    if (command !== 'clean') throw new UsageError(`unknown command ${command ? `'${command}'` : '(none)'} (usage: jingdu clean INPUT... [options]; jingdu --help for more)`);
+    return await clean(args, values);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`jingdu: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof NoInputError) {
+      if (err.message) process.stderr.write(`jingdu: ${err.message}\n`);
+      return 1;
+    }
+    // Anything else is a fault of ours: one line, and the stack only when asked for.
+    process.stderr.write(`jingdu: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.JINGDU_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 1;
+  }
 }

@@ -25,6 +25,12 @@ export interface Outcome {
   message?: string;
 }
 
+/** Where pages are cleaned: a pool of workers, or the CLI's own thread for a single page. */
+export interface PageRunner {
+  run(job: WorkerJob): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
 export interface PoolOptions {
   size: number;
   timeoutMs: number;
@@ -32,8 +38,8 @@ export interface PoolOptions {
   recycleAfter: number;
   /** Heap per worker; a page past it fails alone instead of ending the run. */
   heapMb: number;
-  /** The worker's entry (tests start a broken one). */
-  workerScript?: URL;
+  /** The worker's entry: the compiled dist/cli/worker.js (tests start a broken one). */
+  workerScript: URL;
 }
 
 interface Slot {
@@ -43,7 +49,6 @@ interface Slot {
   busy?: { job: WorkerJob; resolve: (o: Outcome) => void; timer: NodeJS.Timeout };
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const MAX_BOOT_FAILURES = 3;
 
 /**
@@ -51,7 +56,7 @@ const MAX_BOOT_FAILURES = 3;
  * worker is stopped and replaced, the page reported, and the run goes on; a worker that
  * dies (a page too large for its heap) costs that page only.
  */
-export class WorkerPool {
+export class WorkerPool implements PageRunner {
   private slots: Slot[] = [];
   private waiting: Array<{ job: WorkerJob; resolve: (o: Outcome) => void }> = [];
   private closing = false;
@@ -79,7 +84,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     // jsdom walks trees by recursion: a deep stack lets pages nested ten thousand levels through.
-    const worker = new Worker(this.opts.workerScript ?? BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, stackSizeMb: 32 } });
+    const worker = new Worker(this.opts.workerScript, { resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, stackSizeMb: 32 } });
     const slot: Slot = { worker, ready: false, pages: 0 };
     worker.on('message', (message: Outcome | { ready: true }) => {
       if ('ready' in message) {

@@ -1,10 +1,10 @@
-import { Converter } from 'opencc-js/t2cn';
 import { fastConverter } from '../lib/convert/load';
+import { publishedDictionary } from '../platform/dictionary-global';
 import { sharedPageView } from '../platform/page-view-global';
 
-/** Injected when the user shows a page in Simplified: Traditional→Simplified tables only (~110 kB). */
+/** Injected after dict-t2cn.js when the user shows a page in Simplified. */
 export default defineUnlistedScript({
   main() {
-    sharedPageView().register('cn', fastConverter(Converter({ from: 'twp', to: 'cn' })));
+    sharedPageView().register('cn', fastConverter(publishedDictionary('t2cn')!({ from: 'twp', to: 'cn' })));
   },
 });

@@ -1,10 +1,11 @@
-import { Converter } from 'opencc-js/cn2t';
 import { fastConverter } from '../lib/convert/load';
+import { publishedDictionary } from '../platform/dictionary-global';
 import { sharedPageView } from '../platform/page-view-global';
 
-/** Injected only when the user shows a page in a Traditional form: carries the ~1 MB tables. */
+/** Injected after dict-cn2t.js when the user shows a page in a Traditional form. */
 export default defineUnlistedScript({
   main() {
+    const Converter = publishedDictionary('cn2t')!;
     const view = sharedPageView();
     for (const to of ['t', 'tw', 'twp', 'hk'] as const) view.register(to, fastConverter(Converter({ from: 'cn', to })));
   },

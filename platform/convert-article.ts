@@ -1,7 +1,10 @@
 import { convertArticle } from '../lib/convert/article';
-import { loadConverter } from '../lib/convert/load';
+import { loadConverter, useDictionaries } from '../lib/convert/load';
 import type { TargetVariant } from '../lib/convert/variants';
 import type { CleanArticle } from '../lib/types';
+import { extensionDictionaries } from './dictionaries';
+
+useDictionaries(extensionDictionaries);
 
 type Reply = { id: number; article?: CleanArticle; error?: string };
 

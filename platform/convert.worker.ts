@@ -1,8 +1,11 @@
 /// <reference lib="webworker" />
 import { convertArticle } from '../lib/convert/article';
-import { loadConverter } from '../lib/convert/load';
+import { loadConverter, useDictionaries } from '../lib/convert/load';
 import type { TargetVariant } from '../lib/convert/variants';
 import type { CleanArticle } from '../lib/types';
+import { extensionDictionaries } from './dictionaries';
+
+useDictionaries(extensionDictionaries);
 
 /** Converts articles off the page's thread: a long article's dictionary walk never freezes the popup or the reader. */
 self.onmessage = async (event: MessageEvent<{ id: number; article: CleanArticle; variant: TargetVariant }>) => {

@@ -1,11 +1,12 @@
 import type { PageViewResult } from '../lib/convert/page-view';
 import { type ScriptVariant, type TargetVariant, isTraditionalTarget } from '../lib/convert/variants';
 import type { ScriptKind } from '../lib/types';
+import { dictionaryFile } from './dictionary-global';
 import { preferredTraditional } from './settings';
 
-/** The content script that carries the dictionaries for a target. */
-export function converterFile(variant: TargetVariant): '/page-traditional.js' | '/page-simplified.js' {
-  return isTraditionalTarget(variant) ? '/page-traditional.js' : '/page-simplified.js';
+/** The scripts a target needs in the tab: its dictionary, then the page converter that uses it. */
+export function converterFiles(variant: TargetVariant): Array<ReturnType<typeof dictionaryFile> | '/page-traditional.js' | '/page-simplified.js'> {
+  return isTraditionalTarget(variant) ? [dictionaryFile('cn2t'), '/page-traditional.js'] : [dictionaryFile('t2cn'), '/page-simplified.js'];
 }
 
 async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<R> {
@@ -17,7 +18,7 @@ async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) =
 export async function setPageScript(tabId: number, variant: ScriptVariant): Promise<PageViewResult | null> {
   if (variant === 'original') return inTab(tabId, () => globalThis.__jingduPageView?.restore() ?? null, []);
   const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.converters.has(v as never), [variant]);
-  if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: [converterFile(variant)] });
+  if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: converterFiles(variant) });
   return inTab(tabId, (v: string) => globalThis.__jingduPageView!.show(v as never), [variant]);
 }
 

@@ -1,5 +1,5 @@
 import { type TargetVariant } from '../lib/convert/variants';
-import { converterFile } from './page-script';
+import { converterFiles } from './page-script';
 import { siteScripts } from './settings';
 
 const ID_PREFIX = 'jingdu-site-';
@@ -22,7 +22,7 @@ export async function syncSiteScripts(): Promise<void> {
     registrations.push({
       id: `${ID_PREFIX}${host}`,
       matches: [originPattern(host)],
-      js: [converterFile(variant).slice(1), 'site-memory.js'],
+      js: [...converterFiles(variant).map((f) => f.slice(1)), 'site-memory.js'],
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
     });

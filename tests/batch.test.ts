@@ -97,11 +97,13 @@ describe('folders, archives and time limits', () => {
     writeFileSync(join(sub, 'b.html'), page('第二篇'));
     writeFileSync(join(sub, 'huge.html'), page('巨大的页面', 40_000));
     const out = tmp();
-    const r = jingdu([dir, '--out', out, '--timeout', '1', '--jobs', '2']);
+    // The huge page needs many seconds on any machine, a small one a few hundredths: 2 s tells them apart even on a busy one.
+    const r = jingdu([dir, '--out', out, '--timeout', '2', '--jobs', '2']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/huge\.html: took longer than 1 s, skipped/);
+    expect(r.stderr).toMatch(/huge\.html: took longer than 2 s, skipped/);
     expect(r.stderr).toMatch(/3 pages: 2 cleaned, 0 no article, 0 refused, 1 timed out/);
-    expect(readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
+    // The results mirror the input folders.
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['a.json', 'more', join('more', 'b.json')]);
   });
 });
 
@@ -118,7 +120,7 @@ describe('hostile and broken input, in one run', () => {
     'empty-doctype.html': `<!DOCTYPE>${page('丙地新闻').replace('<!DOCTYPE html>', '')}`,
     'nested-10000-deep.html': page('丁地新闻').replace('<body>', `<body>${'<div>'.repeat(10_000)}`).replace('</body>', `${'</div>'.repeat(10_000)}</body>`),
     'million-nodes.html': page('戊地新闻').replace('</body>', `<div>${'<i></i>'.repeat(1_000_000)}</div></body>`),
-    // 50 MB of article paragraphs: more than a worker's memory holds, refused in one line.
+    // 50 MB of article paragraphs: refused by its size before it is read, in one line.
     'fifty-mb.html': page('己地新闻').replace('</body>', `<div id="content">${`<p>${PROSE}</p>\n`.repeat(Math.ceil((50 << 20) / (PROSE.length * 3 + 8)))}</div></body>`),
     'photo.html': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
   };
@@ -126,7 +128,8 @@ describe('hostile and broken input, in one run', () => {
   it('gives each a correct article or a one-line refusal, and cleans the others', () => {
     const dir = tmp();
     for (const [name, bytes] of Object.entries(inputs)) writeFileSync(join(dir, name), bytes);
-    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2', '--timeout', '30']); // each within the default time limit
+    // Each is cleaned or refused for what it is, never for how fast the machine is: the time limit is set out of the way.
+    const r = jingdu([dir, '--jsonl', '-', '--jobs', '2', '--timeout', '3000']);
     const byName = Object.fromEntries(lines(r.stdout).map((x) => [String(x.id).split('/').pop(), x]));
     const title = (name: string) => byName[name]?.title;
     expect(title('gbk-declaring-utf8.html')).toBe('甲地新闻');
@@ -138,11 +141,11 @@ describe('hostile and broken input, in one run', () => {
     expect(title('empty-doctype.html')).toBe('丙地新闻');
     expect(title('nested-10000-deep.html')).toBe('丁地新闻');
     expect(byName['million-nodes.html']).toMatchObject({ error: 'refused', message: expect.stringMatching(/too large to clean \(1,000,0\d\d elements/) });
-    expect(byName['fifty-mb.html']).toMatchObject({ error: 'refused', message: expect.stringMatching(/^too large to clean/) });
+    expect(byName['fifty-mb.html']).toMatchObject({ error: 'refused', message: 'too large to clean (50 MB; the limit is 32 MB)' });
     expect(byName['photo.html']).toMatchObject({ error: 'refused', message: 'not a text or HTML file' });
     expect(r.stderr).toMatch(/10 pages: 7 cleaned, 0 no article, 3 refused, 0 timed out, 0 failed/);
     expect(r.stderr.split('\n').filter((l) => l.includes('photo.html'))).toEqual([`jingdu: ${join(dir, 'photo.html')}: not a text or HTML file`]);
-  }, 150_000);
+  });
 });
 
 describe('the worker pool', () => {
@@ -156,5 +159,5 @@ describe('the worker pool', () => {
     const late = await pool.run(job(2));
     await pool.close();
     for (const o of [...outcomes, late]) expect(o).toMatchObject({ status: 'failed', message: expect.stringMatching(/could not start: .*missing module/) });
-  }, 30_000);
+  });
 });

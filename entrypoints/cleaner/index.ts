@@ -6,8 +6,12 @@ import { createSanitizer } from '../../lib/sanitize';
 import { CLEANER_KEY, type CleanResult } from '../../lib/messages';
 import type { CleanOptions } from '../../lib/types';
 
-/** Cleaning runs on the page's thread: past this it stops and says so instead of freezing the tab. */
-const BUDGET_MS = 15_000;
+/**
+ * Cleaning runs on the page's thread: past this it stops and says so instead of freezing the tab.
+ * The e2e build (never shipped) allows more, so a test on a busy machine checks what is cleaned,
+ * not how fast; the budget itself is tested in tests/hardening.test.ts.
+ */
+const BUDGET_MS = import.meta.env.MODE === 'e2e' ? 600_000 : 15_000;
 
 async function fetchPage(url: string): Promise<Document> {
   const text = await fetchLaterPage(url, location.origin, document.characterSet);

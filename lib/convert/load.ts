@@ -2,21 +2,32 @@ import type { TargetVariant } from './variants';
 
 export type Convert = (text: string) => string;
 
+/** opencc-js's two dictionaries: Simplified→Traditional (STPhrases, ~1.1 MB) and back (~110 kB). */
+export type Dictionary = 'cn2t' | 't2cn';
+/** What each opencc-js dictionary module exports as `Converter`. */
+export type ConverterFactory = (options: { from: string; to: string }) => Convert;
+export type DictionaryLoader = (name: Dictionary) => Promise<ConverterFactory>;
+
 /**
- * opencc-js converters, loaded on first use. The Traditional→Simplified tables
- * are ~110 kB; the Simplified→Traditional ones (STPhrases) ~1.1 MB, so each sits in
- * its own chunk that loads only when that direction is chosen.
+ * Where the dictionaries come from is the caller's: Node imports the opencc-js modules
+ * (cli/node-dictionaries.ts), the extension loads the one file it ships of each
+ * (platform/dictionaries.ts), so neither the CLI nor the pages carry them twice.
  */
+let loadDictionary: DictionaryLoader | null = null;
+
+export function useDictionaries(loader: DictionaryLoader): void {
+  loadDictionary = loader;
+  cache.clear();
+}
+
+/** opencc-js converters, loaded on first use: each direction only when it is chosen. */
 const cache = new Map<TargetVariant, Promise<Convert>>();
 
 async function build(target: TargetVariant): Promise<Convert> {
-  if (target === 'cn') {
-    // From Taiwan usage with phrases, so 軟體→软件 and 滑鼠→鼠标 come back too.
-    const { Converter } = await import('opencc-js/t2cn');
-    return Converter({ from: 'twp', to: 'cn' });
-  }
-  const { Converter } = await import('opencc-js/cn2t');
-  return Converter({ from: 'cn', to: target });
+  if (!loadDictionary) throw new Error('no 简/繁 dictionaries: useDictionaries() was not called');
+  // To Simplified from Taiwan usage with phrases, so 軟體→软件 and 滑鼠→鼠标 come back too.
+  if (target === 'cn') return (await loadDictionary('t2cn'))({ from: 'twp', to: 'cn' });
+  return (await loadDictionary('cn2t'))({ from: 'cn', to: target });
 }
 
 export function loadConverter(target: TargetVariant): Promise<Convert> {

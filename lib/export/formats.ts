@@ -7,14 +7,9 @@ import { type SavedNotes, frontMatter } from './front-matter';
 import { type PictureFiles, type PictureLocator, dataAddress, unescapeAttribute } from './pictures';
 import { exportable, isWebAddress } from './safe';
 
-export type ExportFormat = 'md' | 'txt' | 'html' | 'json';
+import type { ExportFormat } from './format-info';
 
-export const FORMAT_INFO: Record<ExportFormat, { extension: string; mime: string }> = {
-  md: { extension: 'md', mime: 'text/markdown;charset=utf-8' },
-  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8' },
-  html: { extension: 'html', mime: 'text/html;charset=utf-8' },
-  json: { extension: 'json', mime: 'application/json;charset=utf-8' },
-};
+export { type ExportFormat, FORMAT_INFO } from './format-info';
 
 /** Text that a Markdown renderer must not take for HTML: angle brackets escaped. */
 function mdText(s: string): string {

@@ -15,6 +15,15 @@ describe('bundle budget', () => {
     expect(gzipSize(join(EXTENSION_DIR, path))).toBeLessThanOrEqual(limit);
   });
 
+  it('the whole extension stays within its budget, and each opencc dictionary ships once', () => {
+    const all = files(EXTENSION_DIR);
+    expect(all.reduce((sum, f) => sum + statSync(f).size, 0)).toBeLessThanOrEqual(budget.totalBytes);
+    // 幹部 is in the Simplified→Traditional tables only; 滑鼠 (Taiwan's mouse) in both directions' phrase tables.
+    const holding = (word: string) => all.filter((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes(word)).map((f) => f.slice(EXTENSION_DIR.length + 1));
+    expect(holding('幹部')).toEqual(['dict-cn2t.js']);
+    expect(holding('滑鼠')).toEqual(['dict-cn2t.js', 'dict-t2cn.js']);
+  });
+
   it('keeps the opencc dictionaries out of the cleaner, the popup and the background', () => {
     for (const path of ['cleaner.js', 'background.js']) {
       expect(readFileSync(join(EXTENSION_DIR, path), 'utf8')).not.toMatch(/STPhrases|干部|幹部/);

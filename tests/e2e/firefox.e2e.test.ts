@@ -30,7 +30,7 @@ beforeAll(async () => {
     extraPrefsFirefox: { 'xpinstall.signatures.required': false },
   });
   await browser.installExtension(ADDON);
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -73,7 +73,7 @@ describe('Firefox, driven for real', () => {
       readBack: { title: '杭锦旗：党员闻令而动 堡垒因战而坚', paragraphs: outcome.paragraphs },
     });
     expect(outcome.paragraphs).toBeGreaterThan(3);
-  }, 60_000);
+  });
 
   it('merges an article’s later pages (GBK, same site) in order', async () => {
     const outcome = await probe('paged/report.htm#jingdu-e2e-merge');
@@ -81,7 +81,7 @@ describe('Firefox, driven for real', () => {
     const text = outcome.text ?? '';
     expect(text.indexOf('入夏以来')).toBeLessThan(text.indexOf('试点过程中'));
     expect(text.indexOf('试点过程中')).toBeLessThan(text.indexOf('目前，全镇'));
-  }, 60_000);
+  });
 
   it('keeps a saved article\'s pictures, fetched by the add-on from another site that refuses hotlinks', async () => {
     // Pictures on one server, the page on another: the page's own Referer would be refused.
@@ -99,5 +99,5 @@ describe('Firefox, driven for real', () => {
       await pictures?.close();
       await pages?.close();
     }
-  }, 60_000);
+  });
 });

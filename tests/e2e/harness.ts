@@ -65,7 +65,7 @@ export async function launchWithExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN', e
       '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 120_000 }).catch(() => null));
   const extensionId = worker ? new URL(worker.url()).host : await idFromTargets(context);
   return { context, extensionId, close: () => context.close() };
 }
@@ -149,7 +149,7 @@ export class RealPopup {
     return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
   }
 
-  async waitFor(selector: string, timeoutMs = 20_000): Promise<void> {
+  async waitFor(selector: string, timeoutMs = 180_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       if (await this.evaluate<boolean>(`!!document.querySelector(${JSON.stringify(selector)})`).catch(() => false)) return;
@@ -203,11 +203,11 @@ export interface ExtensionSuite {
 }
 
 /** One browser with the extension and one fixture server for a test file, closed after it. */
-export function useExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN'): ExtensionSuite {
+export function useExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN', extensionDir = EXTENSION_DIR): ExtensionSuite {
   const suite = {} as ExtensionSuite & { server?: Server };
   beforeAll(async () => {
     ({ server: suite.server, base: suite.base } = await serveFixtures());
-    suite.browser = await launchWithExtension(locale);
+    suite.browser = await launchWithExtension(locale, extensionDir);
   });
   afterAll(async () => {
     await suite.browser?.close();
@@ -241,7 +241,7 @@ export function savedParagraphs(url: string): string {
 }
 
 /** Polls until check() holds. */
-export async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+export async function until(check: () => Promise<boolean>, ms = 180_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;

@@ -100,7 +100,7 @@ describe('pictures kept with a saved article', () => {
     await library.waitForFunction(() => document.querySelector('#articles .pictures-missed')?.textContent === '3 张图片为链接');
     expect(await library.$('#pictures-total')).toBeNull();
     await library.close();
-  }, 120_000);
+  });
 
   it('an 80 MB picture or 200 large ones end at the 50 MB cap with a working save that keeps what fits', async () => {
     const host = await servePictures();
@@ -119,5 +119,5 @@ describe('pictures kept with a saved article', () => {
     expect(await library.locator('#articles tr:has-text("长江入海口")').count()).toBe(1);
     expect(await library.textContent('#articles tr:has-text("组图") .pictures-missed')).toMatch(/^\d+ 张图片为链接$/);
     await library.close();
-  }, 180_000);
+  });
 });

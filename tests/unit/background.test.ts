@@ -18,8 +18,8 @@ let injected: string[];
 async function fakeInjection(inj: { files?: string[]; func?: (...a: unknown[]) => unknown; args?: unknown[] }) {
   const doc = tab.window.document;
   if (inj.files) {
-    const file = inj.files[0]!;
-    injected.push(file);
+    injected.push(...inj.files);
+    const file = inj.files.at(-1)!;
     if (file.endsWith('page-script.js')) return [{ result: detectScript(doc.body.textContent ?? '') }];
     globalThis.__jingduPageView ??= new PageView(doc, (fn) => fn());
     if (file.endsWith('page-simplified.js')) globalThis.__jingduPageView.register('cn', await loadConverter('cn'));
@@ -45,7 +45,7 @@ describe('context menu (handlers the background wires up)', () => {
   it('shows the page in Traditional, loading the big dictionary only then', async () => {
     await onMenuClick('jingdu-page-t', 7);
     await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
-    expect(injected).toEqual(['/page-traditional.js']);
+    expect(injected).toEqual(['/dict-cn2t.js', '/page-traditional.js']);
   });
 
   it('restores the original', async () => {
@@ -62,7 +62,7 @@ describe('keyboard shortcut', () => {
     await vi.waitFor(() => expect(text()).toBe('軟件和頭髮的後果'));
     await onCommand('toggle-page-script', 7);
     await vi.waitFor(() => expect(text()).toBe('软件和头发的后果'));
-    expect(injected).toEqual(['/page-script.js', '/page-traditional.js']);
+    expect(injected).toEqual(['/page-script.js', '/dict-cn2t.js', '/page-traditional.js']);
   });
 });
 
@@ -74,6 +74,6 @@ describe('per-site memory', () => {
     await syncSiteScripts();
     const regs = register.mock.calls.at(-1)![0] as Array<{ matches: string[]; js: string[] }>;
     expect(regs).toHaveLength(1);
-    expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['page-traditional.js', 'site-memory.js'] });
+    expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['dict-cn2t.js', 'page-traditional.js', 'site-memory.js'] });
   });
 });
