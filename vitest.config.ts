@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     include: ['tests/**/*.test.ts'],
+    // One process per test file: tests/helpers/linear.ts reads this process's CPU time, which threads would share.
+    pool: 'forks',
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts'],

@@ -1,5 +1,6 @@
 /**
  * npm run bench: speed of Jingdu against what users would otherwise run.
+ * - the CLI's start: --help and one page against `node -e 0` and a plain Readability script
  * - pipeline vs plain Readability on every fixture page and seed (same process, median of runs)
  * - the same on every real page of ../shared/realpages/dev, on freshly parsed documents (parsing not timed)
  * - batch throughput and peak memory on real pages (BENCH_PAGES, default 2,000) against plain Readability
@@ -9,7 +10,7 @@
  * Prints a table and writes bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -147,6 +148,39 @@ function flatMemory() {
   });
 }
 
+/**
+ * What a command costs before and while it cleans one page, against `node -e 0` and a plain
+ * Readability script on the same page (median wall time of 7 runs each, same machine, same run).
+ */
+function cliStart() {
+  const page = join(FIXTURES, 'news-portal--county-vaccination.html');
+  const bin = join(ROOT, 'bin', 'jingdu.mjs');
+  const commands: Array<[string, string[]]> = [
+    ['node -e 0', ['node', '-e', '0']],
+    ['jingdu --help', ['node', bin, '--help']],
+    ['jingdu clean (one page)', ['node', bin, 'clean', page, '--format', 'json']],
+    ['plain Readability + jsdom script (same page)', ['node', join(ROOT, 'bench', 'readability-one.mjs'), page]],
+  ];
+  spawnSync('node', [bin, '--help']); // compiles the CLI if the sources changed: not part of the start
+  return commands.map(([name, [cmd, ...args]]) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      const r = spawnSync(cmd!, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      samples.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`${name}: exit ${r.status}: ${r.stderr}`);
+    }
+    return { name, medianMs: median(samples) };
+  });
+}
+
+function printCliStart(rows: ReturnType<typeof cliStart>) {
+  const node = rows[0]!.medianMs;
+  const peer = rows[3]!.medianMs;
+  console.log('\nCLI start (median of 7, wall time)');
+  console.table(rows.map((r) => ({ command: r.name, ms: r.medianMs.toFixed(0), 'x node -e 0': (r.medianMs / node).toFixed(1), 'x plain Readability': (r.medianMs / peer).toFixed(2) })));
+}
+
 function bundleSizes() {
   const budget = JSON.parse(readFileSync(join(ROOT, 'bench', 'budget.json'), 'utf8')).entrypoints as Record<string, number>;
   const dir = join(ROOT, '.output', 'chrome-mv3');
@@ -155,6 +189,11 @@ function bundleSizes() {
     const gz = gzipSync(readFileSync(join(dir, file))).length;
     return { file, gzipBytes: gz, budget: limit, ok: gz <= limit };
   });
+}
+
+function totalBytes(path: string): number {
+  if (!existsSync(path)) return 0;
+  return readdirSync(path, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? totalBytes(join(path, e.name)) : statSync(join(path, e.name)).size), 0);
 }
 
 function conversionThroughput() {
@@ -184,6 +223,10 @@ function conversionThroughput() {
 
 async function main() {
   const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, runs: RUNS };
+  if (process.env.BENCH_ONLY === 'start') {
+    printCliStart((results.cliStart = cliStart()));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'flat') {
     // Long (about half an hour on two cores): run on its own.
     const flat = flatMemory();
@@ -192,6 +235,9 @@ async function main() {
     writeFileSync(join(ROOT, 'bench', 'flat-memory.json'), `${JSON.stringify({ when: results.when, flat }, null, 2)}\n`);
     return;
   }
+
+  results.cliStart = cliStart();
+  printCliStart(results.cliStart as ReturnType<typeof cliStart>);
 
   const pipeline = pipelineVsReadability();
   results.pipeline = pipeline;
@@ -220,6 +266,10 @@ async function main() {
   results.bundles = bundles;
   console.log('\nBundle sizes (gzip) against bench/budget.json');
   console.table(bundles);
+  const extensionBytes = totalBytes(join(ROOT, '.output', 'chrome-mv3'));
+  const { totalBytes: budgetBytes } = JSON.parse(readFileSync(join(ROOT, 'bench', 'budget.json'), 'utf8')) as { totalBytes: number };
+  results.extensionBytes = extensionBytes;
+  console.log(`Whole extension (.output/chrome-mv3): ${(extensionBytes / 1e6).toFixed(2)} MB unpacked, budget ${(budgetBytes / 1e6).toFixed(2)} MB`);
 
   const conversion = conversionThroughput();
   results.conversion = conversion;

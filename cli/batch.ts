@@ -141,6 +141,8 @@ function progressBar(opts: BatchOptions): SingleBar | null {
 /** One page cleaned in this thread: no worker to start, its time limit checked between steps. */
 async function inProcessRunner(timeoutMs: number): Promise<PageRunner> {
   const { handleJob } = await import('./clean-job');
+  const { nodeSanitizer } = await import('./node-dom');
+  nodeSanitizer(); // loading jsdom is not part of the page's time
   return {
     async run(job: WorkerJob) {
       const outcome = await handleJob(job, performance.now() + timeoutMs);

@@ -7,11 +7,11 @@ import { CleanTimeoutError, NoArticleError, PageTooLargeError } from '../lib/pip
 import { FileTooLargeError, NotAFileError, type PageInput, TooManyElementsError, cleanInput } from './clean-file';
 import { NotTextError } from './encoding';
 import { nodeDictionaries } from './node-dictionaries';
-import { nodeSanitizer } from './node-dom';
+import { lazyNodeSanitizer } from './node-dom';
 import type { Outcome, WorkerJob } from './pool';
 
 /** One page of a batch, cleaned and formatted as asked: what a worker (or the CLI itself, for one page) runs. */
-useExportSanitizer(nodeSanitizer());
+useExportSanitizer(lazyNodeSanitizer);
 useDictionaries(nodeDictionaries);
 const converters = new Map<string, Promise<Convert>>();
 

@@ -1,15 +1,22 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
 import { flattenDeepNesting, maxDepth } from '../lib/dom/flatten';
 import { createSanitizer } from '../lib/sanitize';
 import { parseFast } from './fast-dom';
+
+/** jsdom takes about a second to load: it is loaded the first time it is needed, not on import. */
+const require = createRequire(import.meta.url);
+const jsdom = () => require('jsdom') as typeof import('jsdom');
 
 /** jsdom, not linkedom: DOMPurify only sanitizes with a real DOM. */
 let shared: ((html: string) => string) | null = null;
 
 export function nodeSanitizer(): (html: string) => string {
-  shared ??= createSanitizer(new JSDOM('').window as unknown as Window);
+  shared ??= createSanitizer(new (jsdom().JSDOM)('').window as unknown as Window);
   return shared;
 }
+
+/** The same sanitizer, made only when the first piece of HTML is to be sanitized. */
+export const lazyNodeSanitizer = (html: string) => nodeSanitizer()(html);
 
 /** Deeper than this, a recursive cloneNode (jsdom's, linkedom's) runs out of stack. */
 const DEEPEST_CLONEABLE = 1000;
@@ -33,6 +40,7 @@ export function parseHtml(html: string, url: string, dom: NodeDom = process.env.
 function parseJsdom(html: string, url: string): Document {
   // No scripts run and no resources load: jsdom's defaults, stated for the reader.
   // A page's unparsable CSS is the page's business: jsdom's complaints are not printed.
+  const { JSDOM, VirtualConsole } = jsdom();
   const doc = new JSDOM(html, { url, runScripts: undefined, resources: undefined, virtualConsole: new VirtualConsole() }).window.document;
   if (doc.doctype && !VALID_DOCTYPE_NAME.test(doc.doctype.name)) doc.doctype.remove();
   return doc;

@@ -70,7 +70,8 @@ export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}, locate:
 }
 
 export function toPlainText(stored: CleanArticle): string {
-  const article = { ...stored, title: exportable(stored).title };
+  const { title, url } = exportable(stored);
+  const article = { ...stored, title, url };
   const figure = labelsFor(article).figure;
   const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[${figure}] ${c}`), ...article.paragraphs];
   return `${parts.filter(Boolean).join('\n\n')}\n${article.url ? `\n${article.url}\n` : ''}`;

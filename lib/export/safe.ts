@@ -28,6 +28,8 @@ export function exportable(article: CleanArticle): CleanArticle {
     title: oneLine(article.title ?? ''),
     subtitle: article.subtitle ? oneLine(article.subtitle) : article.subtitle,
     contentHtml: currentSanitizer()(article.contentHtml ?? ''),
+    // A record from a backup may name any address: only a web address is written out.
+    url: article.url && isWebAddress(article.url) ? article.url : null,
   };
 }
 

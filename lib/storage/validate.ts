@@ -12,6 +12,9 @@ import type { SavedArticle } from './schema';
 const text = v.pipe(v.string(), v.maxLength(5_000_000));
 const shortText = v.pipe(v.string(), v.maxLength(10_000));
 const maybe = v.nullable(shortText);
+/** Saved articles are web pages: any other scheme (javascript:, data:, file:) is refused. */
+const url = v.pipe(v.string(), v.minLength(1), v.maxLength(10_000), v.regex(/^https?:\/\//i, 'not a web address (http or https)'));
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
 
 const cleanArticle = v.looseObject({
@@ -23,12 +26,12 @@ const cleanArticle = v.looseObject({
   editor: maybe,
   published: maybe,
   siteName: maybe,
-  url: maybe,
+  url: v.nullable(v.union([v.literal(''), url])),
   timezoneHint: v.optional(maybe, null),
   poster: v.optional(maybe, null),
   category: v.optional(maybe, null),
   edition: v.optional(maybe, null),
-  stats: v.optional(v.object({ views: v.optional(v.number()), replies: v.optional(v.number()) }), {}),
+  stats: v.optional(v.object({ views: v.optional(count(Number.MAX_SAFE_INTEGER)), replies: v.optional(count(Number.MAX_SAFE_INTEGER)) }), {}),
   credits: v.optional(list(shortText, 1000)),
   script: v.optional(v.picklist(['simplified', 'traditional', 'mixed', 'unknown']), 'unknown'),
   mergedPages: v.optional(list(shortText, 1000)),
@@ -37,8 +40,8 @@ const cleanArticle = v.looseObject({
   headings: v.optional(list(shortText, 100_000), []),
   captions: v.optional(list(shortText, 100_000), []),
   images: v.optional(list(v.object({ src: shortText, alt: shortText }), 100_000), []),
-  removed: v.optional(list(v.object({ rule: shortText, count: v.number(), samples: list(shortText, 100) }), 1000), []),
-  template: v.object({ id: shortText, label: shortText, score: v.number(), evidence: list(shortText, 100) }),
+  removed: v.optional(list(v.object({ rule: shortText, count: count(10_000_000), samples: list(shortText, 100) }), 1000), []),
+  template: v.object({ id: shortText, label: shortText, score: v.pipe(v.number(), v.finite()), evidence: list(shortText, 100) }),
 });
 
 const isoTime = v.pipe(
@@ -46,16 +49,17 @@ const isoTime = v.pipe(
   v.maxLength(64),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
 );
-const url = v.pipe(v.string(), v.minLength(1), v.maxLength(10_000));
+/** No picture is kept past the per-article cap (50 MB); a backup claiming more is refused before decoding. */
+const PICTURE_BYTES_MOST = 50 * 1024 * 1024;
 const hash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'));
 const pictureType = v.picklist(PICTURE_TYPES);
-const pictureRef = v.object({ src: url, hash, type: pictureType, size: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const pictureRef = v.object({ src: url, hash, type: pictureType, size: count(PICTURE_BYTES_MOST) });
 
 /** A picture in a backup file: its bytes in base64, checked against its hash and sniffed again on import. */
 export const backupPictureSchema = v.object({
   hash,
   type: pictureType,
-  data: v.pipe(v.string(), v.maxLength(100_000_000), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')),
+  data: v.pipe(v.string(), v.maxLength(Math.ceil(PICTURE_BYTES_MOST / 3) * 4, 'larger than any picture kept (50 MB)'), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')),
 });
 
 export const savedArticleSchema = v.object({
@@ -74,7 +78,7 @@ export const savedArticleSchema = v.object({
   note: v.pipe(v.string(), v.maxLength(1_000_000)),
   tags: list(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), 500),
   pictures: v.optional(list(pictureRef, 10_000), []),
-  picturesMissed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  picturesMissed: v.optional(count(100_000), 0),
 });
 
 /** A v1 backup entry: only the URL, when it was saved, and the article. */

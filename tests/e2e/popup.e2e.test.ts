@@ -15,6 +15,17 @@ beforeAll(() => {
   for (const [name, html] of Object.entries(threadPages())) writeFileSync(join(dir, name), html);
 });
 
+describe('the popup the README shows', () => {
+  it('shows a news article with its metadata, and nothing broken (screenshot test-output/popup.png, copied to docs/popup.png)', async () => {
+    const { page, popup } = await openPopup(suite, 'news-portal--wetland-birds.html', '#title');
+    expect(await popup.text('#title')).toBe('湿地迎来越冬候鸟 观鸟爱好者记录到珍稀白鹤');
+    // Every picture the preview shows has loaded: no alt text stands in for a broken one.
+    expect(await popup.evaluate<number>('[...document.querySelectorAll("#content img")].filter((i) => !i.complete || !i.naturalWidth).length')).toBe(0);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await popup.screenshot(join(OUTPUT_DIR, 'popup.png'));
+    await page.close();
+  });
+});
 
 describe('toolbar click on a forum thread', () => {
   it('shows the cleaned article, its family and metadata in the popup', async () => {

@@ -47,6 +47,28 @@ describe('importing a crafted backup', () => {
     expect((await lib.list()).map((r) => r.url).sort()).toEqual(['https://example.com/0', 'https://example.com/new']);
   });
 
+  it('refuses a record whose address is not a web address, or whose numbers are out of their range, with the reason', async () => {
+    const lib = await openLibrary();
+    const good = makeRecord(article(1, 'https://example.com/ok'), 'original', null, '2026-02-02T00:00:00Z');
+    const script = { ...good, url: 'javascript:alert(1)' };
+    const scriptInArticle = { ...good, url: 'https://example.com/a', article: { ...good.article, url: 'javascript:alert(1)' } };
+    const negative = { ...good, url: 'https://example.com/b', picturesMissed: -1 };
+    const result = await lib.importBackup(backupOf([script, scriptInArticle, negative, good]), sanitize);
+    expect(result.added).toBe(1);
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^url: not a web address/),
+      expect.stringMatching(/^article\.url: /),
+      expect.stringMatching(/^picturesMissed: /),
+    ]);
+    expect((await lib.list()).map((r) => r.url)).toEqual(['https://example.com/ok']);
+  });
+
+  it('never writes a non-web address into an export, whatever the article says', () => {
+    const hostile = { ...article(0), url: 'javascript:alert(1)' };
+    expect(toStandaloneHtml(hostile)).not.toContain('javascript:');
+    expect(toMarkdown(hostile)).not.toContain('javascript:');
+  });
+
   it('sanitizes imported HTML, and every export sanitizes again what it writes', async () => {
     const lib = await openLibrary();
     const record = makeRecord({ ...article(0, 'https://example.com/h'), contentHtml: HOSTILE_HTML }, 'original', null, '2026-01-01T00:00:00Z');
