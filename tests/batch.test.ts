@@ -47,7 +47,7 @@ describe('JSON Lines in and out', () => {
 
   it('splits across two GNU parallel jobs and merges to the one-process output', () => {
     const whole = jingdu(['-', '--jobs', '1', '--quiet'], stdinCorpus);
-    const split = spawnSync('parallel', ['--will-cite', '--pipe', '-N', '3', '-j', '2', '--keep-order', 'node', BIN, 'clean', '-', '--jobs', '1', '--quiet'], {
+    const split = spawnSync('parallel', ['--will-cite', '--pipe', '-N', '10', '-j', '2', '--keep-order', 'node', BIN, 'clean', '-', '--jobs', '1', '--quiet'], {
       cwd: ROOT,
       encoding: 'utf8',
       input: stdinCorpus,

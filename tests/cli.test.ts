@@ -15,7 +15,7 @@ describe('jingdu clean', () => {
     const out = mkdtempSync(join(tmpdir(), 'jingdu-cli-'));
     requireShared();
     const seeds = readdirSync(SEEDS).map((f) => join(SEEDS, f));
-    const r = jingdu('clean', ...seeds, '--format', 'json', '--out', out);
+    const r = jingdu('clean', ...seeds, '--format', 'json', '--out', out, '--jobs', '1');
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(readdirSync(SEEDS).map((f) => f.replace(/\.txt$/, '.json')).sort());
     const article = JSON.parse(readFileSync(join(out, '000_1cd61db9e4fd8657.json'), 'utf8'));
@@ -26,11 +26,10 @@ describe('jingdu clean', () => {
   });
 
   it('decodes GBK, Big5, UTF-16 and UTF-8 files to the same article', () => {
-    const titles = ['gbk', 'big5', 'utf16', 'utf8'].map((enc) => {
-      const r = jingdu('clean', join(TEXTS, `notice.${enc}.txt`), '--format', 'json');
-      expect(r.status, r.stderr).toBe(0);
-      return JSON.parse(r.stdout).title as string;
-    });
+    const files = ['gbk', 'big5', 'utf16', 'utf8'].map((enc) => join(TEXTS, `notice.${enc}.txt`));
+    const r = jingdu('clean', ...files, '--jsonl', '-', '--jobs', '1', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    const titles = r.stdout.trim().split('\n').map((line) => JSON.parse(line).title as string);
     expect(titles).toEqual(['社区公告：老旧小区改造工程下月开工', '社區公告：老舊小區改造工程下月開工', '社区公告：老旧小区改造工程下月开工', '社区公告：老旧小区改造工程下月开工']);
   });
 
@@ -42,7 +41,7 @@ describe('jingdu clean', () => {
 
   it('reports bad files clearly, exits non-zero and still cleans the others', () => {
     const out = mkdtempSync(join(tmpdir(), 'jingdu-cli-'));
-    const r = jingdu('clean', 'missing.txt', join(TEXTS, 'empty.txt'), join(ROOT, 'tests/e2e/pages/search-results.html'), join(TEXTS, 'notice.gbk.txt'), '--out', out);
+    const r = jingdu('clean', 'missing.txt', join(TEXTS, 'empty.txt'), join(ROOT, 'tests/e2e/pages/search-results.html'), join(TEXTS, 'notice.gbk.txt'), '--out', out, '--jobs', '1');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('missing.txt: no such file');
     expect(r.stderr).toContain('empty.txt: the file is empty');
@@ -185,8 +184,8 @@ describe('what is already there is never replaced unless asked', () => {
     const out = tmp();
     // An earlier run stopped after the first page.
     mkdirSync(join(out, 'a'));
-    expect(jingdu('clean', join(dir, 'a', 'x.html'), join(dir, 'b', 'x.html'), '--out', out, '--quiet').status).toBe(0);
-    const resumed = jingdu('clean', dir, '--out', out, '--resume');
+    expect(jingdu('clean', join(dir, 'a', 'x.html'), join(dir, 'b', 'x.html'), '--out', out, '--quiet', '--jobs', '1').status).toBe(0);
+    const resumed = jingdu('clean', dir, '--out', out, '--resume', '--jobs', '1');
     expect(resumed.status, resumed.stderr).toBe(0);
     const titles = ['a', 'b', 'c'].map((sub) => JSON.parse(readFileSync(join(out, sub, 'x.json'), 'utf8')).title);
     expect(titles).toEqual(['a地新闻', 'b地新闻', 'c地新闻']);
@@ -198,7 +197,7 @@ describe('what is already there is never replaced unless asked', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.html'), page('甲地新闻'));
     execFileSync('mkfifo', [join(dir, 'pipe.html')]);
-    const r = jingdu('clean', dir, '--jsonl', '-', '--quiet');
+    const r = jingdu('clean', dir, '--jsonl', '-', '--quiet', '--jobs', '1');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['甲地新闻']);
   });
