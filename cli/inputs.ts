@@ -122,15 +122,47 @@ async function* stdinRecords(): AsyncGenerator<PageInput> {
   }
 }
 
-/** One input per HTML response record, with its target URI and date (gzip or not). */
+/** Larger records are refused unread, as files are (cli/clean-file.ts). */
+const LARGEST_RECORD_BYTES = 32 << 20;
+
+/**
+ * One input per HTML response record, with its target URI and date (gzip or not). A file
+ * that holds no record, or breaks off, is reported as an input that failed, never skipped
+ * in silence; a record larger than a page can be is refused without being read.
+ */
 async function* warcRecords(path: string): AsyncGenerator<PageInput> {
-  for await (const record of new WARCParser(createReadStream(path))) {
-    if (record.warcType !== 'response') continue;
-    const contentType = record.httpHeaders?.headers.get('content-type') ?? '';
-    if (!/html/i.test(contentType)) continue;
-    const url = record.warcTargetURI ?? undefined;
-    const bytes = await record.readFully(true);
-    yield { id: url ?? `${path}#${record.warcHeaders.headers.get('WARC-Record-ID')}`, url, bytes, contentType, fetched: record.warcDate ?? undefined };
+  let records = 0;
+  let lastStart = -1;
+  const parser = new WARCParser(createReadStream(path));
+  try {
+    for await (const record of parser) {
+      lastStart = parser.offset;
+      // warcio reads anything as a record; a real one starts with its version line.
+      if (!/^WARC\/\d/.test(record.warcHeaders.protocol ?? '')) throw new Error(records ? 'a record does not start with WARC/1.x' : 'it does not start with WARC/1.x');
+      records++;
+      if (record.warcType !== 'response') continue;
+      const contentType = record.httpHeaders?.headers.get('content-type') ?? '';
+      if (!/html/i.test(contentType)) continue;
+      const url = record.warcTargetURI ?? undefined;
+      const id = url ?? `${path}#${record.warcHeaders.headers.get('WARC-Record-ID')}`;
+      const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0);
+      if (declared > LARGEST_RECORD_BYTES) {
+        yield { id, url, problem: `too large to clean (${Math.round(declared / 2 ** 20)} MB; the limit is ${LARGEST_RECORD_BYTES >> 20} MB)` };
+        continue;
+      }
+      const bytes = await record.readFully(true);
+      yield { id, url, bytes, contentType, fetched: record.warcDate ?? undefined };
+    }
+  } catch (err) {
+    yield { id: path, problem: `the WARC file is damaged or cut short after ${records} record${records === 1 ? '' : 's'}: ${(err as Error).message}` };
+    return;
+  }
+  const size = statSync(path).size;
+  if (records === 0 && size > 0) yield { id: path, problem: 'not a WARC file: no record could be read' };
+  // The parser ends quietly where the bytes stop making records; it has then moved past the last
+  // record it gave: what follows was cut off or is not WARC.
+  else if (records > 0 && parser.offset !== lastStart && parser.offset < size) {
+    yield { id: path, problem: `the WARC file is damaged or cut short after ${records} record${records === 1 ? '' : 's'}: its last ${size - parser.offset} bytes are no record` };
   }
 }
 

@@ -88,6 +88,27 @@ describe('folders, archives and time limits', () => {
     ]);
   });
 
+  it('reports a WARC file that is garbage or cut short, keeps the records before the damage, and exits 1', async () => {
+    const dir = tmp();
+    const good = await Promise.all(
+      ['甲地新闻', '乙地新闻'].map((title, i) =>
+        WARCSerializer.serialize(WARCRecord.create({ url: `https://news.example.cn/${i}.html`, type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, [new TextEncoder().encode(page(title))])),
+      ),
+    );
+    const members = good.map((p) => gzipSync(p));
+    // The second record's gzip member breaks off halfway.
+    writeFileSync(join(dir, 'cut.warc.gz'), Buffer.concat([members[0]!, members[1]!.subarray(0, members[1]!.length >> 1)]));
+    writeFileSync(join(dir, 'garbage.warc'), Buffer.from('这不是网页存档，只是一段文字。\n'.repeat(50)));
+    const r = jingdu([join(dir, 'cut.warc.gz'), join(dir, 'garbage.warc'), '--jsonl', '-', '--jobs', '1']);
+    expect(r.status).toBe(1);
+    const out = lines(r.stdout);
+    expect(out[0]).toMatchObject({ url: 'https://news.example.cn/0.html', title: '甲地新闻' });
+    expect(out.slice(1)).toEqual([
+      expect.objectContaining({ id: join(dir, 'cut.warc.gz'), error: 'failed', message: expect.stringMatching(/^the WARC file is damaged or cut short after 1 record/) }),
+      expect.objectContaining({ id: join(dir, 'garbage.warc'), error: 'failed', message: expect.stringMatching(/damaged or cut short after 0 records: it does not start with WARC/) }),
+    ]);
+  });
+
   it('reads a folder recursively and skips a page past its time limit, cleaning the rest', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.html'), page('第一篇'));
