@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // One process per test file: tests/helpers/linear.ts reads this process's CPU time, which threads would share.
     pool: 'forks',
+    // Vitest would use cores − 1 (one, on two cores); the files are independent, so use both.
+    maxWorkers: 2,
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts'],

@@ -21,5 +21,10 @@ if (!existsSync(compiled) || (sources.length && Math.max(...sources.map(newestSo
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
 }
+// A reader that stops reading (`jingdu … | head`) ends the run quietly, not with a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(1);
+});
 const { main } = await import(compiled);
 process.exitCode = await main(process.argv.slice(2));

@@ -138,17 +138,22 @@ function progressBar(opts: BatchOptions): SingleBar | null {
   return bar;
 }
 
-/** One page cleaned in this thread: no worker to start, its time limit checked between steps. */
-async function inProcessRunner(timeoutMs: number): Promise<PageRunner> {
+/**
+ * One page cleaned in this thread: no worker to start, its time limit checked between steps.
+ * A page nested too deep for this thread's stack is cleaned again on a worker, whose stack is deeper.
+ */
+async function inProcessRunner(timeoutMs: number, onWorker: () => PageRunner): Promise<PageRunner> {
   const { handleJob } = await import('./clean-job');
   const { nodeSanitizer } = await import('./node-dom');
   nodeSanitizer(); // loading jsdom is not part of the page's time
+  let worker: PageRunner | null = null;
   return {
     async run(job: WorkerJob) {
       const outcome = await handleJob(job, performance.now() + timeoutMs);
+      if (outcome.status === 'failed' && /call stack/i.test(outcome.message ?? '')) return (worker ??= onWorker()).run(job);
       return outcome.status === 'timed-out' ? { ...outcome, message: `took longer than ${timeoutMs / 1000} s, skipped` } : outcome;
     },
-    close: async () => undefined,
+    close: async () => worker?.close(),
   };
 }
 
@@ -159,9 +164,8 @@ async function inProcessRunner(timeoutMs: number): Promise<PageRunner> {
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const tally: Tally = { cleaned: 0, 'no-article': 0, refused: 0, 'timed-out': 0, failed: 0 };
   const started = performance.now();
-  const runner = opts.inProcess
-    ? await inProcessRunner(opts.timeoutMs)
-    : new WorkerPool({ size: opts.jobs, timeoutMs: opts.timeoutMs, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, workerScript: opts.workerScript });
+  const pool = () => new WorkerPool({ size: opts.jobs, timeoutMs: opts.timeoutMs, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, workerScript: opts.workerScript });
+  const runner = opts.inProcess ? await inProcessRunner(opts.timeoutMs, pool) : pool();
   const writer = new Writer(opts);
   const skip = opts.resume && opts.jsonl && opts.jsonl !== '-' ? doneIds(opts.jsonl) : new Set<string>();
   const bar = progressBar(opts);
