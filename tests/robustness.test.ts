@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { nodeSanitizer, parseHtml } from '../cli/node-dom';
 import { maxDepth } from '../lib/dom/flatten';
+import { expectLinearGrowth } from './helpers/linear';
 import { NoArticleError, PageTooLargeError, cleanDocument } from '../lib/pipeline';
 import { NoArticleError as TextNoArticle, cleanText } from '../lib/text-pipeline';
 
@@ -27,6 +28,14 @@ describe('broken and odd pages', () => {
     expect(maxDepth(live.body)).toBeGreaterThan(1000);
     expect(cleanDocument(live, URL, { sanitize: nodeSanitizer() }).paragraphs).toHaveLength(2);
     expect(clean(html).paragraphs).toHaveLength(2);
+  });
+
+  it('keeps the text of formatting nested thousands of levels deep, at linear cost', () => {
+    const page = (depth: number) => `<html><body><h1>河道治理</h1><p>${PROSE}</p><p>${PROSE}${'<b>深'.repeat(depth)}</p></body></html>`;
+    const a = clean(page(4000));
+    expect(a.paragraphs[1]).toBe(`${PROSE}${'深'.repeat(4000)}`);
+    // Each level used to cost a walk up all the levels above it, in jsdom and in Readability.
+    expectLinearGrowth((n) => parseHtml(page(n), URL), (doc) => cleanDocument(doc, URL, { sanitize: nodeSanitizer() }), 8000);
   });
 
   it('gives a clear message for a page with no article', () => {

@@ -12,6 +12,13 @@ export function flattenDeepNesting(root: Element, maxDepth = 48): number {
   while (stack.length) {
     const [el, depth] = stack.pop()!;
     let node: Element = el;
+    // Formatting nested past the limit (<b>字<b>字… thousands deep) holds only text: it becomes
+    // that text. Checked once, at the first level past the limit, so the walk stays linear.
+    if (depth === maxDepth + 1 && isInlineOnly(node)) {
+      unwrapped += countElements(node);
+      node.replaceWith(node.ownerDocument.createTextNode(node.textContent ?? ''));
+      continue;
+    }
     if (depth > maxDepth) {
       // Collapse a chain of single-child wrappers into its innermost element, moving it
       // once (DOMs walk a moved subtree, so moving it level by level would be quadratic).
@@ -28,6 +35,31 @@ export function flattenDeepNesting(root: Element, maxDepth = 48): number {
     for (let c = node.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
   }
   return unwrapped;
+}
+
+/** Formatting that carries no structure: its text is all that matters this deep. */
+const INLINE = /^(B|I|U|S|EM|STRONG|SPAN|FONT|SMALL|BIG|SUB|SUP|MARK|CODE|A|ABBR|CITE|Q|TT|STRIKE|DEL|INS|NOBR|LABEL)$/;
+
+/** Whether a subtree holds only inline formatting and text (no blocks, pictures or breaks), walked without recursion. */
+function isInlineOnly(el: Element): boolean {
+  const stack: Element[] = [el];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (!INLINE.test(e.tagName.toUpperCase())) return false;
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return true;
+}
+
+function countElements(el: Element): number {
+  let n = 0;
+  const stack: Element[] = [el];
+  while (stack.length) {
+    const e = stack.pop()!;
+    n++;
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return n;
 }
 
 /** The one element child of a wrapper that holds no text of its own, else null. */
