@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { nodeSanitizer, parseHtml } from '../cli/node-dom';
 import { articleFilename, safeFilename } from '../lib/export/filename';
+import { pictureFileNames } from '../lib/export/pictures';
 import { toMarkdown, toStandaloneHtml } from '../lib/export/formats';
 import { NoArticleError, cleanDocument } from '../lib/pipeline';
 import { hostilePages } from './helpers/hostile';
@@ -56,8 +57,10 @@ describe('hostile pages', () => {
 });
 
 describe('hostile file names', () => {
-  it.each(['../../etc/passwd', 'a\u0000b', 'con.txt', 'x'.repeat(500), '<script>.md', 'naïve\u202ecod.exe', '  ', '...'])('%j', (name) => {
+  it.each(['../../etc/passwd', 'a\u0000b', 'con.txt', 'x'.repeat(500), '<script>.md', 'naïve\u202ecod.exe', '  ', '...', '湿地'.repeat(59), '😀'.repeat(70)])('%j', (name) => {
     const safe = safeFilename(name);
+    // Linux takes at most 255 bytes a name: room is left for an extension and a "(2)".
+    expect(new TextEncoder().encode(safe).length).toBeLessThanOrEqual(200);
     expect(safe).not.toMatch(/[\\/:*?"<>|\u0000-\u001f\u202e]/);
     expect(safe.length).toBeGreaterThan(0);
     expect([...safe].length).toBeLessThanOrEqual(120);
@@ -65,3 +68,20 @@ describe('hostile file names', () => {
     expect(safe).not.toMatch(/^\.|[. ]$/);
   });
 });
+
+describe('hostile picture names in a zip or a book', () => {
+  const names = ['..%2F..%2Fetc%2Fpasswd.jpg', 'a%5Cb.jpg', 'CON.jpg', 'aux.jpg', 'nul', 'C%3A%5Cwin.jpg', 'x%00y.jpg', '.htaccess', `${'名'.repeat(100)}.jpg`, 'a%23b.jpg', '100%25.jpg', 'a.jpg', 'A.JPG'];
+  const files = new Map(names.map((n) => [`https://img.example.cn/p/${n}`, { type: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) }]));
+  const given = [...pictureFileNames(files, new Set()).values()];
+
+  it.each(given.map((name, i) => [names[i], name]))('%s → %s: one plain file name, safe on every system and as an address', (_from, name) => {
+    expect(name).not.toMatch(/[\\/:*?"<>|%#\u0000-\u001f\s]/);
+    expect(name).not.toMatch(/^\.|^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i);
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
+  });
+
+  it('gives every picture its own name, whatever the case', () => {
+    expect(new Set(given.map((n) => n.toLowerCase())).size).toBe(given.length);
+  });
+});
+

@@ -58,8 +58,9 @@ export function pictureFileNames(files: PictureFiles, taken: Set<string>, fallba
   let n = 0;
   for (const [src, file] of files) {
     n++;
-    // No spaces: a book's manifest and a Markdown link take the name as it is.
-    const stem = safeFilename(stemOf(src), 80).replace(/\s+/g, '_');
+    // No spaces, % or #: a book's manifest and a Markdown link read the name as an address,
+    // where % starts an escape and # a fragment.
+    const stem = safeFilename(stemOf(src), 80).replace(/[\s%#]+/g, '_');
     const base = stem === 'article' || !stem ? `${fallbackStem}-${n}` : stem;
     const extension = pictureExtension(file.type as PictureType) ?? 'bin';
     let name = `${base}.${extension}`;
