@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { PageInput } from './clean-file';
 import { type Source, readInputs } from './inputs';
+import { outTarget } from './outputs';
 import { type JobOptions, type Outcome, type PageRunner, type WorkerJob, WorkerPool } from './pool';
 
 export interface BatchOptions {
@@ -49,23 +49,6 @@ const RECYCLE_AFTER = 2000;
  * (a 50 MB page) is refused with a clear message instead.
  */
 const WORKER_HEAP_MB = 512;
-const SAFE_NAME = /[^\w.\-\u3400-\u9fff]+/g;
-
-/**
- * The file an input's result goes to in --out, without extension: a file's path below the
- * inputs' common folder (inputs.ts), a record's id as it is when that is a safe name, else
- * made safe with a hash of the whole id, so two ids never share a file.
- */
-export function outStem(input: PageInput): string {
-  if (input.outStem) return input.outStem;
-  const safe = input.id.replace(SAFE_NAME, '_').slice(-100) || 'page';
-  if (safe === input.id) return safe;
-  return `${safe}-${createHash('sha256').update(input.id).digest('hex').slice(0, 10)}`;
-}
-
-export function outTarget(outDir: string, input: PageInput, extension: string): string {
-  return join(outDir, `${outStem(input)}.${extension}`);
-}
 
 /** Ids already cleaned in an earlier run's JSON Lines (failed ones are tried again). */
 function doneIds(file: string): Set<string> {

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { METADATA_LINES } from '../lib/article/body';
 import { isVariant } from '../lib/convert/variants';
 import { type ExportFormat, FORMAT_INFO } from '../lib/export/format-info';
 import { ALL_RULES } from '../lib/rules';
-import { type Source, expandArguments, isStreamed } from './inputs';
+import { expandArguments, isStreamed } from './inputs';
+import { checkOutputs, checkTargets } from './outputs';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: jingdu clean INPUT... [options]
 
@@ -46,9 +47,6 @@ const RULE_IDS = [...ALL_RULES.map((r) => r.id), METADATA_LINES];
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** Node's timers hold at most 2^31 ms; a day is more than any page needs. */
 const LONGEST_TIMEOUT_S = 86_400;
-
-/** A mistake in how the command was called: one line on stderr, exit 2. */
-class UsageError extends Error {}
 
 /** Nothing to clean was found: one line on stderr, exit 1. */
 class NoInputError extends Error {}
@@ -100,51 +98,6 @@ function ruleList(value: string | undefined): string[] | undefined {
   return ids;
 }
 
-const kindOf = (path: string) => {
-  try {
-    const s = statSync(path);
-    return s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other';
-  } catch {
-    return 'missing';
-  }
-};
-
-/** --out must be a folder (made when missing); --jsonl a file in a folder that exists. */
-function checkOutputs(out: string | undefined, jsonl: string | undefined, resume: boolean, force: boolean): void {
-  if (out !== undefined) {
-    const kind = kindOf(out);
-    if (kind !== 'folder' && kind !== 'missing') throw new UsageError(`--out ${out}: not a folder (--out names the folder the results go into)`);
-  }
-  if (jsonl !== undefined && jsonl !== '-') {
-    const kind = kindOf(jsonl);
-    if (kind === 'folder') throw new UsageError(`--jsonl ${jsonl}: is a folder (--jsonl names a file)`);
-    if (kind === 'other') throw new UsageError(`--jsonl ${jsonl}: not a regular file`);
-    if (kindOf(dirname(resolve(jsonl))) !== 'folder') throw new UsageError(`--jsonl ${jsonl}: the folder ${dirname(jsonl)} does not exist`);
-    if (kind === 'file' && !resume && !force && statSync(jsonl).size > 0) throw new UsageError(`--jsonl ${jsonl}: already exists (--resume continues it, --force replaces it)`);
-  }
-}
-
-/**
- * Files whose result would land on an input, or on an output already there: refused before
- * anything is cleaned. Records (stdin, WARC) are checked as they are written.
- */
-async function checkTargets(sources: Source[], outDir: string, extension: string, resume: boolean, force: boolean): Promise<void> {
-  const { outTarget } = await import('./batch');
-  const inputs = new Set(sources.map((s) => resolve(s.path)));
-  const existing: string[] = [];
-  for (const source of sources) {
-    if (isStreamed(source)) continue;
-    const target = outTarget(outDir, { id: source.path, path: source.path, outStem: source.outStem }, extension);
-    if (inputs.has(resolve(target))) throw new UsageError(`--out ${outDir}: the result of ${source.path} would replace the input itself; choose another folder`);
-    if (existsSync(target)) existing.push(target);
-  }
-  if (existing.length && !resume && !force) {
-    const [them, s] = existing.length > 1 ? ['them', ''] : ['it', 's'];
-    const more = existing.length > 1 ? ` and ${existing.length - 1} more` : '';
-    throw new UsageError(`--out ${outDir}: ${existing[0]}${more} already exist${s} (--resume skips ${them}, --force replaces ${them})`);
-  }
-}
-
 async function clean(args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
   if (args.length === 0) throw new UsageError('no inputs (jingdu clean INPUT...; jingdu --help for more)');
   const format = values.format as ExportFormat;
@@ -163,7 +116,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
   for (const line of empty) process.stderr.write(`jingdu: ${line}\n`);
   if (!sources.length) throw new NoInputError(args.length > 1 || empty.length !== 1 ? 'nothing to clean' : '');
   const extension = FORMAT_INFO[format].extension;
-  if (values.out) await checkTargets(sources, values.out, extension, values.resume, values.force);
+  if (values.out) checkTargets(sources, values.out, extension, values.resume, values.force);
 
   const streamed = sources.some(isStreamed);
   const total = streamed ? null : sources.length;
