@@ -119,6 +119,13 @@ function bookPictures(articles: CleanArticle[], opts: EpubOptions): Map<string, 
   });
 }
 
+/**
+ * Characters XML 1.0 forbids (controls such as U+0001, U+FFFE/U+FFFF, lone surrogates): a page
+ * may carry them, and one makes a reader refuse the whole book. Removed from every XML file.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xml = (text: string) => strToU8(text.replace(NOT_XML, ''));
+
 export function toEpub(articles: CleanArticle[], opts: EpubOptions): Uint8Array {
   const lang = opts.lang ?? (articles.every((a) => a.script === 'traditional') ? 'zh-Hant' : 'zh-Hans');
   const pictures = bookPictures(articles, opts);
@@ -127,11 +134,11 @@ export function toEpub(articles: CleanArticle[], opts: EpubOptions): Uint8Array 
     // The EPUB container requires "mimetype" first and stored uncompressed.
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(CONTAINER),
-    'OEBPS/content.opf': strToU8(opf(articles, opts, lang, allPictures)),
-    'OEBPS/nav.xhtml': strToU8(nav(articles, opts.title, lang)),
+    'OEBPS/content.opf': xml(opf(articles, opts, lang, allPictures)),
+    'OEBPS/nav.xhtml': xml(nav(articles, opts.title, lang)),
     'OEBPS/style.css': strToU8(CSS),
   };
-  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = strToU8(chapter(a, opts.doc, lang, pictures[i]!))));
+  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = xml(chapter(a, opts.doc, lang, pictures[i]!))));
   // Pictures are compressed already: stored as they are.
   for (const p of allPictures) files[`OEBPS/${p.href}`] = [p.bytes, { level: 0 }];
   return zipSync(files, { level: 6 });

@@ -216,5 +216,22 @@ describe('exports carry kept pictures', () => {
     // Debian's epubcheck package installs an executable jar; run it with Java (throws on any error).
     const report = execFileSync('java', ['-jar', EPUBCHECK_JAR, path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(report).toMatch(/No errors or warnings detected/);
-  }, 60_000);
+  });
+
+  it('an EPUB of an article carrying control characters (U+0001) in its title, body, alt and caption still passes EPUBCheck', async () => {
+    const { record, files } = await savedWithPictures();
+    const article = {
+      ...record.article,
+      title: `水库\u0001${record.article.title}`,
+      contentHtml: record.article.contentHtml.replace('<p>', '<p>控制\u0001字符\u0008，').replace(/alt="([^"]*)"/, 'alt="$1\u0001"') + '<figure><figcaption>图注\u0001\uFFFF</figcaption></figure>',
+    };
+    const book = toEpub([article], { title: '净读\u0002文库', doc: window.document, id: 'urn:jingdu:test', modified: '2026-11-23T10:00:00.000Z', pictures: [files] });
+    const chapterText = strFromU8(unzipSync(book)['OEBPS/a1.xhtml']!);
+    expect(chapterText).toContain('控制字符，');
+    expect(chapterText).not.toMatch(/[\u0001\u0008\uFFFF]/);
+    const path = join(mkdtempSync(join(tmpdir(), 'jingdu-epub-')), 'book.epub');
+    writeFileSync(path, book);
+    const report = execFileSync('java', ['-jar', EPUBCHECK_JAR, path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(report).toMatch(/No errors or warnings detected/);
+  });
 });
