@@ -4,7 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { PageInput } from './clean-file';
 import { type Source, readInputs } from './inputs';
 import { outTarget } from './outputs';
-import { type JobOptions, type Outcome, type PageRunner, type WorkerJob, WorkerPool } from './pool';
+import { type JobOptions, type Outcome, type PageRunner, type WorkerJob, WorkerPool, timedOutMessage } from './pool';
 
 export interface BatchOptions {
   sources: Source[];
@@ -134,7 +134,7 @@ async function inProcessRunner(timeoutMs: number, onWorker: () => PageRunner): P
     async run(job: WorkerJob) {
       const outcome = await handleJob(job, performance.now() + timeoutMs);
       if (outcome.status === 'failed' && /call stack/i.test(outcome.message ?? '')) return (worker ??= onWorker()).run(job);
-      return outcome.status === 'timed-out' ? { ...outcome, message: `took longer than ${timeoutMs / 1000} s, skipped` } : outcome;
+      return outcome.status === 'timed-out' ? { ...outcome, message: timedOutMessage(timeoutMs) } : outcome;
     },
     close: async () => worker?.close(),
   };

@@ -13,7 +13,7 @@ import { closeDocument, nodeSanitizer, parseHtml } from './node-dom';
  * Larger pages are refused before they are parsed (files before they are read): no real page
  * comes near this, and refusing by size never depends on how fast the machine is.
  */
-const LARGEST_FILE_MB = 32;
+export const LARGEST_PAGE_BYTES = 32 << 20;
 
 /** A FIFO, a device or a socket: reading it could block or never end. */
 export class NotAFileError extends Error {
@@ -25,7 +25,7 @@ export class NotAFileError extends Error {
 
 export class FileTooLargeError extends Error {
   constructor(bytes: number) {
-    super(`too large to clean (${Math.round(bytes / 2 ** 20)} MB; the limit is ${LARGEST_FILE_MB} MB)`);
+    super(`too large to clean (${Math.round(bytes / 2 ** 20)} MB; the limit is ${LARGEST_PAGE_BYTES >> 20} MB)`);
     this.name = 'FileTooLargeError';
   }
 }
@@ -58,7 +58,7 @@ export function looksLikeHtml(path: string, text: string): boolean {
 function readText(path: string): string {
   const info = statSync(path);
   if (!info.isFile()) throw new NotAFileError();
-  if (info.size > LARGEST_FILE_MB << 20) throw new FileTooLargeError(info.size);
+  if (info.size > LARGEST_PAGE_BYTES) throw new FileTooLargeError(info.size);
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new Error('the file is empty');
   return decode(bytes).text;
@@ -124,7 +124,7 @@ export async function cleanInput(input: PageInput, opts: CleanOptions = {}): Pro
   if (input.path !== undefined) return cleanFile(input.path, { ...opts, url: input.url });
   const url = input.url ?? '';
   const size = input.bytes?.length ?? input.html?.length ?? input.text?.length ?? 0;
-  if (size > LARGEST_FILE_MB << 20) throw new FileTooLargeError(size);
+  if (size > LARGEST_PAGE_BYTES) throw new FileTooLargeError(size);
   if (input.text !== undefined) return cleanText(input.text, { ...opts, sanitize: nodeSanitizer(), url });
   const html = input.html ?? (input.bytes ? decodeFetched(input.bytes, input.contentType) : undefined);
   if (html === undefined) throw new Error('the record has no html or text');

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { WARCParser } from 'warcio';
-import type { PageInput } from './clean-file';
+import { FileTooLargeError, LARGEST_PAGE_BYTES, type PageInput } from './clean-file';
 
 /** What a folder holds that `clean` reads: saved pages, scraped text and web archives. */
 const PAGE_FILE = /\.(html?|xhtml|shtml|txt|warc|warc\.gz)$/i;
@@ -23,7 +23,7 @@ export interface Expanded {
   empty: string[];
 }
 
-function stat(path: string): Stats | null {
+export function stat(path: string): Stats | null {
   try {
     return statSync(path);
   } catch {
@@ -97,7 +97,7 @@ export async function expandArguments(args: string[]): Promise<Expanded> {
     } else matched = [arg];
     paths.push(...matched);
   }
-  const files = paths.filter((p) => p !== '-' && !WARC_FILE.test(p));
+  const files = paths.filter((path) => !isStreamed({ path }));
   const stems = outStems(files);
   return { sources: paths.map((path) => ({ path, outStem: stems.get(path) })), empty };
 }
@@ -122,9 +122,6 @@ async function* stdinRecords(): AsyncGenerator<PageInput> {
   }
 }
 
-/** Larger records are refused unread, as files are (cli/clean-file.ts). */
-const LARGEST_RECORD_BYTES = 32 << 20;
-
 /**
  * One input per HTML response record, with its target URI and date (gzip or not). A file
  * that holds no record, or breaks off, is reported as an input that failed, never skipped
@@ -146,8 +143,9 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
       const url = record.warcTargetURI ?? undefined;
       const id = url ?? `${path}#${record.warcHeaders.headers.get('WARC-Record-ID')}`;
       const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0);
-      if (declared > LARGEST_RECORD_BYTES) {
-        yield { id, url, problem: `too large to clean (${Math.round(declared / 2 ** 20)} MB; the limit is ${LARGEST_RECORD_BYTES >> 20} MB)` };
+      // Larger records are refused unread, as files are.
+      if (declared > LARGEST_PAGE_BYTES) {
+        yield { id, url, problem: new FileTooLargeError(declared).message };
         continue;
       }
       const bytes = await record.readFully(true);
@@ -175,4 +173,7 @@ export async function* readInputs(sources: Source[]): AsyncGenerator<PageInput> 
   }
 }
 
-export const isStreamed = (source: Source) => source.path === '-' || WARC_FILE.test(source.path);
+/** Sources whose inputs are records read as they come (stdin, WARC), not one file each. */
+export function isStreamed(source: Source): boolean {
+  return source.path === '-' || WARC_FILE.test(source.path);
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PageInput } from './clean-file';
-import { type Source, isStreamed } from './inputs';
+import { type Source, isStreamed, stat } from './inputs';
 import { UsageError } from './usage-error';
 
 /** Where the results go: named from the inputs alone, checked before anything is cleaned. */
@@ -25,14 +25,10 @@ export function outTarget(outDir: string, input: PageInput, extension: string): 
   return join(outDir, `${outStem(input)}.${extension}`);
 }
 
-const kindOf = (path: string) => {
-  try {
-    const s = statSync(path);
-    return s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other';
-  } catch {
-    return 'missing';
-  }
-};
+function kindOf(path: string): 'folder' | 'file' | 'other' | 'missing' {
+  const found = stat(path);
+  return !found ? 'missing' : found.isDirectory() ? 'folder' : found.isFile() ? 'file' : 'other';
+}
 
 /** --out must be a folder (made when missing); --jsonl a file in a folder that exists. */
 export function checkOutputs(out: string | undefined, jsonl: string | undefined, resume: boolean, force: boolean): void {

@@ -25,6 +25,9 @@ export interface Outcome {
   message?: string;
 }
 
+/** What a page past its time limit is reported with, wherever it was cleaned. */
+export const timedOutMessage = (timeoutMs: number) => `took longer than ${timeoutMs / 1000} s, skipped`;
+
 /** Where pages are cleaned: a pool of workers, or the CLI's own thread for a single page. */
 export interface PageRunner {
   run(job: WorkerJob): Promise<Outcome>;
@@ -104,7 +107,7 @@ export class WorkerPool implements PageRunner {
     for (const slot of this.slots) {
       if (!slot.ready || slot.busy || !this.waiting.length) continue;
       const { job, resolve } = this.waiting.shift()!;
-      const timer = setTimeout(() => this.lose(slot, 'timed-out', `took longer than ${this.opts.timeoutMs / 1000} s, skipped`), this.opts.timeoutMs);
+      const timer = setTimeout(() => this.lose(slot, 'timed-out', timedOutMessage(this.opts.timeoutMs)), this.opts.timeoutMs);
       slot.busy = { job, resolve, timer };
       slot.worker.postMessage(job);
     }

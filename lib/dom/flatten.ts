@@ -14,8 +14,9 @@ export function flattenDeepNesting(root: Element, maxDepth = 48): number {
     let node: Element = el;
     // Formatting nested past the limit (<b>字<b>字… thousands deep) holds only text: it becomes
     // that text. Checked once, at the first level past the limit, so the walk stays linear.
-    if (depth === maxDepth + 1 && isInlineOnly(node)) {
-      unwrapped += countElements(node);
+    const inline = depth === maxDepth + 1 ? inlineElements(node) : 0;
+    if (inline > 0) {
+      unwrapped += inline;
       node.replaceWith(node.ownerDocument.createTextNode(node.textContent ?? ''));
       continue;
     }
@@ -40,22 +41,13 @@ export function flattenDeepNesting(root: Element, maxDepth = 48): number {
 /** Formatting that carries no structure: its text is all that matters this deep. */
 const INLINE = /^(B|I|U|S|EM|STRONG|SPAN|FONT|SMALL|BIG|SUB|SUP|MARK|CODE|A|ABBR|CITE|Q|TT|STRIKE|DEL|INS|NOBR|LABEL)$/;
 
-/** Whether a subtree holds only inline formatting and text (no blocks, pictures or breaks), walked without recursion. */
-function isInlineOnly(el: Element): boolean {
-  const stack: Element[] = [el];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (!INLINE.test(e.tagName.toUpperCase())) return false;
-    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
-  }
-  return true;
-}
-
-function countElements(el: Element): number {
+/** How many elements a subtree holds when they are all inline formatting (no blocks, pictures or breaks), else 0; walked without recursion. */
+function inlineElements(el: Element): number {
   let n = 0;
   const stack: Element[] = [el];
   while (stack.length) {
     const e = stack.pop()!;
+    if (!INLINE.test(e.tagName.toUpperCase())) return 0;
     n++;
     for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }

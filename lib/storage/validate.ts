@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PICTURE_CAP_BYTES } from '../pictures/keep-pictures';
 import { PICTURE_TYPES } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
 import type { SavedArticle } from './schema';
@@ -50,7 +51,7 @@ const isoTime = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
 );
 /** No picture is kept past the per-article cap (50 MB); a backup claiming more is refused before decoding. */
-const PICTURE_BYTES_MOST = 50 * 1024 * 1024;
+const PICTURE_BYTES_MOST = PICTURE_CAP_BYTES;
 const hash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'));
 const pictureType = v.picklist(PICTURE_TYPES);
 const pictureRef = v.object({ src: url, hash, type: pictureType, size: count(PICTURE_BYTES_MOST) });
