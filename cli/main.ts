@@ -5,11 +5,14 @@ import { METADATA_LINES } from '../lib/article/body';
 import { isVariant } from '../lib/convert/variants';
 import { type ExportFormat, FORMAT_INFO } from '../lib/export/format-info';
 import { ALL_RULES } from '../lib/rules';
+import type { SiteRule } from '../lib/site-rules/schema';
 import { expandArguments, isStreamed } from './inputs';
+import { loadRules } from './rule-files';
 import { checkOutputs, checkTargets } from './outputs';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: jingdu clean INPUT... [options]
+       jingdu rules test RULES PAGES...
 
 Cleans scraped Chinese articles (.txt) and saved pages (.html) into clean articles.
 INPUT is a file, a folder (read recursively), a glob, a WARC or WARC.gz file (one
@@ -35,9 +38,16 @@ options:
   --all-posts                 Discuz!: keep every post by the thread starter
   --merge-pages               append the article's later pages, saved beside it
                               (the pager's links: name_2.html, ?page=2 …)
+  --rules FILE|DIR            site rules to apply (JSON: one rule, an array or a rule
+                              pack; .txt: ftr-site-config files); may be repeated
   --script cn|t|twp|hk|tw     convert the output: 简体, 繁體, 臺灣正體 (with Taiwan
                               phrases), 香港繁體, 臺灣字形 (default: as written)
   -h, --help                  show this help
+
+jingdu rules test RULES PAGES... runs each rule's tests (a url with phrases the
+article must or must not contain) against saved pages: files that state their
+address (browsers' "saved from url" note, a canonical link, og:url), WARC files,
+JSON Lines. Nothing is fetched.
 
 Exit status: 0 when every input was cleaned, 1 when some were not (or none was
 found), 2 on bad usage.`;
@@ -65,6 +75,7 @@ const OPTIONS = {
   'all-posts': { type: 'boolean', default: false },
   'merge-pages': { type: 'boolean', default: false },
   script: { type: 'string' },
+  rules: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -98,6 +109,14 @@ function ruleList(value: string | undefined): string[] | undefined {
   return ids;
 }
 
+/** The rules of --rules, with what was refused said on stderr (the run goes on with the rest). */
+function rulesFrom(paths: string[], quiet: boolean): SiteRule[] {
+  const { rules, warnings } = loadRules(paths);
+  if (!quiet) for (const w of warnings) process.stderr.write(`jingdu: ${w}\n`);
+  if (!rules.length) throw new UsageError(`no usable site rule in ${paths.join(', ')}`);
+  return rules;
+}
+
 async function clean(args: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
   if (args.length === 0) throw new UsageError('no inputs (jingdu clean INPUT...; jingdu --help for more)');
   const format = values.format as ExportFormat;
@@ -111,6 +130,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
   const timeoutMs = numberIn(values.timeout, 'timeout', 30, { max: LONGEST_TIMEOUT_S }) * 1000;
   const jobsAsked = values.jobs === undefined ? undefined : numberIn(values.jobs, 'jobs', 1, { integer: true, max: 256 });
   checkOutputs(values.out, values.jsonl, values.resume, values.force);
+  const siteRules = values.rules?.length ? rulesFrom(values.rules, values.quiet) : undefined;
 
   const { sources, empty } = await expandArguments(args);
   for (const line of empty) process.stderr.write(`jingdu: ${line}\n`);
@@ -129,7 +149,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
   const result = await runBatch({
     sources,
     job: {
-      clean: { disabledRules, allPostsByStarter: values['all-posts'], mergePages: values['merge-pages'] },
+      clean: { disabledRules, allPostsByStarter: values['all-posts'], mergePages: values['merge-pages'], siteRules },
       format,
       script,
       jsonl: !!jsonl,
@@ -162,6 +182,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const [command, ...args] = positionals;
+    if (command === 'rules') {
+      if (args[0] !== 'test') throw new UsageError(`unknown rules command ${args[0] ? `'${args[0]}'` : '(none)'} (usage: jingdu rules test RULES PAGES...)`);
+      const { testRules } = await import('./rules-test');
+      return await testRules(args.slice(1));
+    }
     if (command !== 'clean') throw new UsageError(`unknown command ${command ? `'${command}'` : '(none)'} (usage: jingdu clean INPUT... [options]; jingdu --help for more)`);
     return await clean(args, values);
   } catch (err) {

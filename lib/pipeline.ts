@@ -16,6 +16,10 @@ import { bylineInProse, looksLikeBareNames, readBylineLine, readLoneNames } from
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
 import { stripPinyin } from './rules/pinyin';
+import { appliedRules, holdsKept, keptElements, readRuleFields, removeByRules, ruleContent, useRulePictureSources } from './site-rules/apply';
+import { ruleAddress } from './site-rules/address';
+import { matchingRules } from './site-rules/match';
+import { ruleSwitch } from './site-rules/schema';
 import { detectTemplate } from './templates';
 import type { DomMeta, Template } from './templates/types';
 import { NoArticleError } from './text-pipeline';
@@ -53,8 +57,8 @@ const HIDDEN_JAMMERS = ['font.jammer', 'span.jammer', 'span[style*="display:none
 const DEEP_PAGE = 100;
 const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed'];
 
-/** Removes the template's junk selectors, reporting what went. */
-function preClean(doc: Document, template: Template, report: RemovalReport): void {
+/** Removes the template's junk selectors, reporting what went; what a site rule keeps stays. */
+function preClean(doc: Document, template: Template, report: RemovalReport, kept: Set<Element>): void {
   const remove = (selectors: string[], rule: 'hidden-text' | 'template-junk') => {
     for (const sel of selectors) {
       let nodes: Element[];
@@ -64,7 +68,7 @@ function preClean(doc: Document, template: Template, report: RemovalReport): voi
         continue; // a selector this DOM implementation does not support
       }
       for (const el of nodes) {
-        if (!el.isConnected) continue;
+        if (!el.isConnected || holdsKept(el, kept)) continue;
         const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
         el.remove();
         if (text) report.addSample(rule, text);
@@ -230,10 +234,17 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   if (doc.body && maxDepth(doc.body) > DEEP_PAGE) flattenDeepNesting(doc.body);
 
   const { template, match } = detectTemplate(doc, url);
+  // The user's rules outrank the family: their fields, removals and content come first.
+  const rules = opts.siteRules?.length ? matchingRules(opts.siteRules, doc, ruleAddress(doc, url)).filter((m) => !disabled.includes(ruleSwitch(m.rule))) : [];
+  useRulePictureSources(doc, rules);
+  const ruleFields = readRuleFields(doc, rules);
+  const kept = keptElements(doc, rules);
+  const ruleRemoved = removeByRules(doc, rules, kept, report);
   const familyMeta = template.meta?.(doc) ?? {};
   const tagMeta = metaTags(doc);
-  const contentEls = findContent(doc, template, opts);
-  preClean(doc, template, report);
+  const chosen = ruleContent(doc, rules);
+  const contentEls = chosen?.elements ?? findContent(doc, template, opts);
+  preClean(doc, template, report, kept);
 
   // A later page of a thread without the starter's posts has nothing of the article.
   if (opts.starter && template.postAuthor && !contentEls.length) throw new NoArticleError();
@@ -255,11 +266,13 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
     statedTitles: [tagMeta.ogTitle, tagMeta.title].filter((t): t is string => !!t),
     siteNames: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s),
   });
-  const title = cleanTitle(familyMeta.title ?? headline ?? header.title ?? extracted.title);
+  const title = cleanTitle(ruleFields.title?.value ?? familyMeta.title ?? headline ?? header.title ?? extracted.title);
   checkDeadline(opts);
   const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
-  if (!hasArticleText(body.paragraphs)) throw new NoArticleError();
+  // The block a user's rule names is the article, however short; found automatically, it must read as one.
+  const articleText = chosen ? body.paragraphs.some((p) => p.trim()) : hasArticleText(body.paragraphs);
+  if (!articleText) throw new NoArticleError();
 
   const footerMeta: MetaFields = {};
   for (const b of around.footer) {
@@ -282,10 +295,14 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
     const found = stated ?? bylineInProse(body.paragraphs[0], body.paragraphs.at(-1));
     if (found) Object.assign(meta, { byline: meta.byline ?? found.byline ?? found.author, author: found.author });
   }
+  if (ruleFields.author) Object.assign(meta, { author: ruleFields.author.value, byline: ruleFields.author.value });
+  if (ruleFields.date) meta.published = ruleFields.date.value;
+  if (ruleFields.source) meta.source = ruleFields.source.value;
+  if (ruleFields.editor) meta.editor = ruleFields.editor.value;
   // With no writer named, the editor's line is the article's credit.
   if (!meta.author && !meta.byline && meta.editor) meta.byline = `编辑：${meta.editor}`;
 
-  return buildArticle(
+  const article = buildArticle(
     {
       title: title?.trim() || null,
       subtitle: familyMeta.subtitle ?? lead?.subtitle ?? header.subtitle,
@@ -301,4 +318,8 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
     },
     opts.sanitize,
   );
+  if (rules.length) article.siteRules = appliedRules(rules, chosen?.rule ?? null, ruleFields, ruleRemoved);
+  const nextPage = rules.map((m) => m.rule.nextPage).find(Boolean);
+  if (nextPage) article.nextPageSelector = nextPage;
+  return article;
 }

@@ -1,3 +1,6 @@
+import type { AppliedRule } from './site-rules/apply';
+import type { SiteRule } from './site-rules/schema';
+
 /** What Jingdu hands to the popup, the library, the exporters and the CLI. */
 export type ScriptKind = 'simplified' | 'traditional' | 'mixed' | 'unknown';
 
@@ -6,6 +9,8 @@ export interface TemplateMatch {
   label: string;
   score: number;
   evidence: string[];
+  /** The family's markup signature, where it has one (see Template.signature). */
+  signature?: string[];
 }
 
 /** One line of the removed-items report: which rule removed how much, with a few examples. */
@@ -56,6 +61,10 @@ export interface CleanArticle {
   script: ScriptKind;
   /** Addresses of the later pages merged into this article, when it was split over pages. */
   mergedPages?: string[];
+  /** The user's site rules that matched this page, most specific first, with what each did. */
+  siteRules?: AppliedRule[];
+  /** The next-page link a site rule names, for merging later pages. */
+  nextPageSelector?: string;
 }
 
 export interface CleanOptions {
@@ -74,4 +83,6 @@ export interface CleanOptions {
    * in a tab, cleaning runs on the page's own thread and must never hold it for long.
    */
   deadline?: number;
+  /** The user's site rules (all of them: each says where it applies). */
+  siteRules?: SiteRule[];
 }

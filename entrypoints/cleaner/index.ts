@@ -26,7 +26,7 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
     const deadline = started + BUDGET_MS;
     const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize, deadline });
     const first = clean(document, location.href);
-    const later = canMergePages(first, options) ? laterPages(document, location.href).length : 0;
+    const later = canMergePages(first, options) ? laterPages(document, location.href, first.nextPageSelector).length : 0;
     const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
     return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
   } catch (err) {

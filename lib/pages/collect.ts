@@ -41,7 +41,7 @@ export interface PageSource {
 export async function collectPages(first: CleanArticle, firstDoc: Document, url: string, options: CleanOptions, source: PageSource): Promise<CleanArticle> {
   if (!canMergePages(first, options)) return first;
   const extra: CleanOptions = templateById(first.template.id)?.forum ? { starter: first.poster! } : {};
-  const queue = laterPages(firstDoc, url);
+  const queue = laterPages(firstDoc, url, first.nextPageSelector);
   const seen = new Set([url, ...queue]);
   const pages: Array<{ url: string; article: CleanArticle }> = [];
   for (let loaded = 0; queue.length && loaded < MAX_LATER_PAGES; loaded++) {
@@ -57,7 +57,7 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
     } catch (err) {
       if (!(err instanceof NoArticleError)) throw err;
     }
-    for (const later of laterPages(doc, next)) {
+    for (const later of laterPages(doc, next, first.nextPageSelector)) {
       if (!seen.has(later)) {
         seen.add(later);
         queue.push(later);

@@ -92,10 +92,27 @@ function parse(href: string, base: string): URL | null {
   }
 }
 
-/** The later pages of the article at `pageUrl` that its pager links to, in page order. */
-export function laterPages(doc: Document, pageUrl: string): string[] {
+/** The page a site rule's next-page link points to (same site only), as a one-page walk step. */
+function ruleNextPage(doc: Document, base: URL, selector: string): string[] {
+  let link: Element | null = null;
+  try {
+    link = doc.querySelector(selector);
+  } catch {
+    return [];
+  }
+  const href = link?.getAttribute('href');
+  const next = href ? parse(href, base.href) : null;
+  return next && next.origin === base.origin && next.href !== base.href ? [next.href] : [];
+}
+
+/**
+ * The later pages of the article at `pageUrl` that its pager links to, in page order.
+ * With a site rule's next-page selector, that link alone is followed (page by page).
+ */
+export function laterPages(doc: Document, pageUrl: string, nextPageSelector?: string): string[] {
   const base = parse(pageUrl, pageUrl);
   if (!base) return [];
+  if (nextPageSelector) return ruleNextPage(doc, base, nextPageSelector);
   const pagerLinks = [...doc.querySelectorAll('a[href]')]
     .filter((a) => PAGER_TEXT.test(a.textContent ?? ''))
     .map((a) => parse(a.getAttribute('href')!, pageUrl))

@@ -36,6 +36,7 @@ export const discuz: Template = {
   id: 'discuz',
   label: 'Discuz! forum thread',
   forum: true,
+  signature: ['#postlist', 'td.t_f, [id^="postmessage_"]'],
   detect: (doc, url) =>
     scoreChecks(statedDiscuzVersion(doc, ['#ft', '#footer'], 'Discuz!'), [
       ['#postlist', !!doc.querySelector('#postlist'), 0.3],

@@ -20,7 +20,9 @@ function pick(detections: Array<[Template, Detection]>): { template: Template; m
   let best = detections.find(([t]) => t === generic)!;
   for (const [t, d] of detections) if (d.score >= MIN_SCORE && d.score > best[1].score) best = [t, d];
   const [template, d] = best;
-  return { template, match: { id: template.id, label: template.label, score: Number(d.score.toFixed(2)), evidence: d.evidence } };
+  const match: TemplateMatch = { id: template.id, label: template.label, score: Number(d.score.toFixed(2)), evidence: d.evidence };
+  if (template.signature) match.signature = template.signature;
+  return { template, match };
 }
 
 export function detectTemplate(doc: Document, url: string) {

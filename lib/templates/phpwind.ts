@@ -19,6 +19,7 @@ export const phpwind: Template = {
   id: 'phpwind',
   label: 'PHPWind forum thread',
   forum: true,
+  signature: ['.tpc_content, #read_tpc'],
   detect: (doc, url) =>
     scoreChecks('PHPWind 8/9', [
       ['.tpc_content', !!doc.querySelector('.tpc_content, #read_tpc'), 0.4],

@@ -25,6 +25,11 @@ export interface Template {
   label: string;
   detect(doc: Document, url: string): Detection;
   detectText(text: string): Detection;
+  /**
+   * Markup every page of this engine carries (each selector matches): what a user's rule
+   * for "every forum of this kind" matches on.
+   */
+  signature?: string[];
   /** A forum family: pages show posters ("dqqjk离线") and posts. */
   forum?: boolean;
   /** Selectors of page parts that are never article (removed before extraction). */

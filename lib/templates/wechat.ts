@@ -33,6 +33,7 @@ function meta(doc: Document): DomMeta {
 export const wechat: Template = {
   id: 'wechat',
   label: 'WeChat official-account article',
+  signature: ['#js_content'],
   detect: (doc, url) =>
     scoreChecks('WeChat 公众号', [
       ['#js_content', !!doc.querySelector('#js_content'), 0.4],
