@@ -1,4 +1,5 @@
 import { createMenus, onCommand, onMenuClick } from '../platform/actions';
+import { saveRuleFromPicker } from '../platform/picker';
 import { siteScripts } from '../platform/settings';
 import { syncSiteScripts } from '../platform/site-memory';
 
@@ -13,10 +14,16 @@ export default defineBackground(() => {
   siteScripts.watch(() => void syncSiteScripts().catch(report));
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info.menuItemId, tab?.id).catch(report));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.id).catch(report));
+  // The picker's one message: a rule to keep. Only our own scripts in a tab can send it (pages cannot message an extension).
+  browser.runtime.onMessage.addListener((message: { jingduSaveRule?: unknown }, sender, sendResponse) => {
+    if (!message || typeof message !== 'object' || !('jingduSaveRule' in message) || sender.id !== browser.runtime.id || !sender.tab) return undefined;
+    saveRuleFromPicker(message.jingduSaveRule).then(sendResponse, (err) => sendResponse({ ok: false, message: String(err) }));
+    return true; // the answer comes later (sendResponse works in Chrome and Firefox alike)
+  });
   // Test builds only: the mode is a build-time constant, so other builds carry none of this.
   if (import.meta.env.MODE === 'e2e') {
-    browser.runtime.onMessage.addListener((message: { jingduProbe?: boolean; mergePages?: boolean }, sender) =>
-      message?.jingduProbe && sender.tab?.id !== undefined ? import('../platform/e2e-probe').then((m) => m.runProbe(sender.tab!.id!, !!message.mergePages)) : undefined,
+    browser.runtime.onMessage.addListener((message: { jingduProbe?: boolean; mergePages?: boolean; siteRule?: boolean }, sender) =>
+      message?.jingduProbe && sender.tab?.id !== undefined ? import('../platform/e2e-probe').then((m) => m.runProbe(sender.tab!.id!, !!message.mergePages, !!message.siteRule)) : undefined,
     );
   }
 });

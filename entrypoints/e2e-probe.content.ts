@@ -4,7 +4,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main() {
     if (!location.hash.startsWith('#jingdu-e2e')) return;
-    const outcome = await browser.runtime.sendMessage({ jingduProbe: true, mergePages: location.hash === '#jingdu-e2e-merge' }).catch((err: Error) => ({ ok: false, reason: err.message }));
+    const outcome = await browser.runtime.sendMessage({ jingduProbe: true, mergePages: location.hash === '#jingdu-e2e-merge', siteRule: location.hash === '#jingdu-e2e-rule' }).catch((err: Error) => ({ ok: false, reason: err.message }));
     document.documentElement.setAttribute('data-jingdu-e2e', JSON.stringify(outcome));
   },
 });

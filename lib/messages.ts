@@ -7,3 +7,16 @@ export type CleanResult =
 
 /** Symbol.for() key of the cleaner's entry point in the extension's isolated world. */
 export const CLEANER_KEY = 'jingdu.cleaner.run';
+
+/** Symbol.for() key of the picker's entry point, beside the cleaner's. */
+export const PICKER_KEY = 'jingdu.picker.start';
+
+/** What the picker is started with: the user's other rules, so its preview shows what the next click will. */
+export interface PickerStart {
+  rules: import('./site-rules/schema').SiteRule[];
+}
+
+/** The picker's one message to the background: keep this rule. */
+export interface SaveRuleMessage {
+  jingduSaveRule: unknown;
+}

@@ -1,11 +1,14 @@
 import { CLEANER_KEY, type CleanResult } from '../lib/messages';
 import type { CleanOptions } from '../lib/types';
+import { activeRules, noteRulesUsed } from './site-rules';
 
 /**
  * Injects the cleaner into a tab and runs it with these options, passed as executeScript
- * arguments: never through anything the page could see or forge.
+ * arguments: never through anything the page could see or forge. The user's site rules go
+ * with every cleaning (popup, shortcut, menu), unless the caller gives its own (the picker's draft).
  */
 export async function cleanInTab(tabId: number, options: CleanOptions = {}): Promise<CleanResult | undefined> {
+  const withRules: CleanOptions = options.siteRules ? options : { ...options, siteRules: await activeRules() };
   await browser.scripting.executeScript({ target: { tabId }, files: ['/cleaner.js'] });
   const [first] = await browser.scripting.executeScript({
     target: { tabId },
@@ -13,7 +16,9 @@ export async function cleanInTab(tabId: number, options: CleanOptions = {}): Pro
       const run = (globalThis as Record<symbol, unknown>)[Symbol.for(key)];
       return typeof run === 'function' ? (run as (o: CleanOptions) => Promise<CleanResult>)(o) : undefined;
     },
-    args: [CLEANER_KEY, options],
+    args: [CLEANER_KEY, withRules],
   });
-  return first?.result as CleanResult | undefined;
+  const result = first?.result as CleanResult | undefined;
+  if (result?.ok && result.article.siteRules?.length && !options.siteRules) await noteRulesUsed(result.article.siteRules.map((r) => r.id)).catch(() => {});
+  return result;
 }

@@ -2,6 +2,10 @@ import { openLibrary } from '../lib/storage/library';
 import { cleanInTab } from './clean-in-tab';
 import { keepPicturesEnabled, pictureChoice, saveArticle } from './library-actions';
 import { setPageScript } from './page-script';
+import { saveRuleFromPicker } from './picker';
+
+/** The rule the probe keeps first in its site-rule mode, through the same path the picker's "remember" takes. */
+const PROBE_RULE = { schema: 1, id: 'e2e-local-replies', label: '127.0.0.1', match: { hosts: ['127.0.0.1'] }, remove: ['#replyBox'] };
 
 /**
  * Test builds only (wxt --mode e2e): where a browser's automation cannot click the toolbar
@@ -9,7 +13,8 @@ import { setPageScript } from './page-script';
  * to run the real flows on its tab — clean, show the page in 繁體 and back, save and read
  * back from the library — and gets the outcome to show the test.
  */
-export async function runProbe(tabId: number, mergePages = false): Promise<Record<string, unknown>> {
+export async function runProbe(tabId: number, mergePages = false, siteRule = false): Promise<Record<string, unknown>> {
+  const ruleSaved = siteRule ? (await saveRuleFromPicker(PROBE_RULE)).ok : undefined;
   const heading = async () => {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.querySelector('h1')?.textContent ?? null });
     return first?.result as string | null;
@@ -33,6 +38,8 @@ export async function runProbe(tabId: number, mergePages = false): Promise<Recor
       paragraphs: cleaned.article.paragraphs.length,
       text: cleaned.article.paragraphs.join('\n'),
       mergedPages: cleaned.article.mergedPages?.length ?? 0,
+      ruleSaved,
+      siteRules: cleaned.article.siteRules?.map((r) => `${r.id}:${r.removed}`) ?? [],
       headingTraditional,
       headingRestored,
       saved: saved.ok,

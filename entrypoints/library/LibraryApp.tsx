@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { rulePack } from '../../lib/site-rules/store';
+import { importRulePack, storedRules } from '../../platform/site-rules';
 import { queryVariants } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
@@ -95,14 +97,21 @@ export function LibraryApp() {
   };
   const picturesTotal = all.reduce((sum, r) => sum + pictureBytes(r), 0);
   const exportBackup = async () => {
-    downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await lib!.backup(), null, 1), 'application/json');
+    // The user's site rules travel with their articles: a fix made once is theirs to keep.
+    const backup = { ...(await lib!.backup()), siteRules: rulePack(await storedRules()).rules };
+    downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(backup, null, 1), 'application/json');
   };
   const importBackup = async (file: File | undefined) => {
     if (!file) return;
     try {
       const r = await lib!.importBackup(await file.text(), createSanitizer(window));
-      setMessage(t('imported', r.added, r.merged, r.rejected.length));
-      setDetails(r.rejected.map((x) => t('rejectedEntry', x.entry, x.url ?? '—', x.reason)));
+      // The backup's site rules, each checked like any imported rule.
+      const rules = r.siteRules ? await importRulePack(r.siteRules) : null;
+      setMessage([t('imported', r.added, r.merged, r.rejected.length), rules && t('optRulesImported', rules.added.length, rules.unchanged.length, rules.keptYours.length)].filter(Boolean).join(' '));
+      setDetails([
+        ...r.rejected.map((x) => t('rejectedEntry', x.entry, x.url ?? '—', x.reason)),
+        ...(rules?.refused ?? []).map((x) => t('optRuleRefused', `#${x.index}${x.id ? ` (${x.id})` : ''}`, x.reason)),
+      ]);
     } catch (err) {
       setMessage((err as Error).message);
       setDetails([]);

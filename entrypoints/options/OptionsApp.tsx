@@ -5,6 +5,7 @@ import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
 import { type SiteCleanOptions, defaultFormat, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
+import { SiteRulesSection } from './SiteRulesSection';
 
 const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -95,6 +96,7 @@ export function OptionsApp() {
           <p class="note" id="no-sites">{t('optionsNoSites')}</p>
         )}
       </section>
+      <SiteRulesSection />
       <section>
         <h2>{t('optionsLibrary')}</h2>
         <label>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type FieldEdits, withEdits } from '../../lib/article/edits';
 import type { ScriptVariant } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { clipboardPayload } from '../../lib/export/clipboard';
@@ -13,6 +14,8 @@ import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { ScriptControls } from './ScriptControls';
+import { EditFields } from './EditFields';
+import { openPicker } from '../../platform/picker';
 
 function hostnameOf(url: string | null | undefined): string {
   try {
@@ -39,11 +42,15 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
   // The article as shown, with the script it was converted to: it lags the label while converting.
-  const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle } | null>(null);
+  const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle; from: CleanArticle } | null>(null);
   // Cleaning options the user changed for this article; changing one cleans the page again.
   const [options, setOptions] = useState<CleanOptions>({});
   // Read ahead, so the save click can ask for picture access at once.
   const [keepPics, setKeepPics] = useState(true);
+  // Title, author, source, date as the user typed them: what is saved, exported and named on disk.
+  const [edits, setEdits] = useState<FieldEdits>({});
+  // Labels of the user's rules seen on this page, so a rule switched off is still named.
+  const [ruleLabels, setRuleLabels] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
     rememberedOptions()
@@ -57,13 +64,25 @@ export function App() {
     keepPicturesEnabled().then(setKeepPics);
   }, []);
 
-  // The converted view is derived from the original article, which is never changed.
-  const original = state.kind === 'ready' ? state.result.article : null;
+  // The converted view is derived from the original article (with the user's edits), which is never changed.
+  const cleaned = state.kind === 'ready' ? state.result.article : null;
+  const original = useMemo(() => (cleaned ? withEdits(cleaned, edits) : null), [cleaned, edits]);
+  useEffect(() => {
+    if (cleaned?.siteRules?.length) setRuleLabels((m) => new Map([...m, ...cleaned.siteRules!.map((r) => [r.id, r.label] as const)]));
+  }, [cleaned]);
+  const fixPage = async (tabId: number) => {
+    try {
+      await openPicker(tabId);
+      window.close(); // the page is where the picking happens
+    } catch (err) {
+      setNotice(String((err as Error).message ?? err));
+    }
+  };
   useEffect(() => {
     if (!original) return;
-    if (variant === 'original') return setShown({ variant, article: original });
+    if (variant === 'original') return setShown({ variant, article: original, from: original });
     let live = true;
-    convertArticleOffThread(original, variant).then((converted) => live && setShown({ variant, article: converted }));
+    convertArticleOffThread(original, variant).then((converted) => live && setShown({ variant, article: converted, from: original }));
     return () => {
       live = false;
     };
@@ -77,16 +96,24 @@ export function App() {
         <p class="status error" id="message">
           {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : t('cleanError') + state.message}
         </p>
+        {state.tabId !== undefined && (
+          <p>
+            <button id="fix-page" onClick={() => fixPage(state.tabId!)}>{t('fixPage')}</button>
+            <span class="notice" role="status">{notice}</span>
+          </p>
+        )}
         {state.tabId !== undefined && <ScriptControls tabId={state.tabId} hostname={hostnameOf(state.url)} />}
       </main>
     );
 
-  const article = shown?.article ?? state.result.article;
-  const converting = variant !== (shown?.variant ?? 'original');
+  const edited = original!;
+  const current = shown?.from === edited && shown.variant === variant ? shown.article : null;
+  const article = current ?? (shown?.variant === variant ? shown.article : edited);
+  const converting = !current && variant !== 'original';
   /** The article in the script its label says, waiting for a conversion still running: what is saved or exported is what it says. */
   const labelled = async (): Promise<CleanArticle> => {
-    if (variant === 'original') return state.result.article;
-    return shown?.variant === variant ? shown.article : convertArticleOffThread(state.result.article, variant);
+    if (variant === 'original') return edited;
+    return current ?? convertArticleOffThread(edited, variant);
   };
   const chooseVariant = (v: ScriptVariant) => {
     setVariant(v);
@@ -125,16 +152,16 @@ export function App() {
     reclean({ ...options, disabledRules: on ? disabledRules.filter((r) => r !== rule) : [...disabledRules, rule] });
   const openReader = async () => {
     try {
-      await readerDraft.setValue({ article: state.result.article, variant });
+      await readerDraft.setValue({ article: edited, variant });
       openExtensionPage('/reader.html', '?draft=1');
     } catch (err) {
       setNotice(String((err as Error).message ?? err)); // e.g. an article beyond the session storage quota
     }
   };
   const save = async () => {
-    const pictures = await pictureChoice(state.result.article, keepPics, true);
+    const pictures = await pictureChoice(edited, keepPics, true);
     const converted = variant === 'original' ? null : await labelled();
-    const result = await saveArticle(state.result.article, variant, converted, { pictures, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
+    const result = await saveArticle(edited, variant, converted, { pictures, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
     setNotice(result.message);
   };
 
@@ -148,6 +175,7 @@ export function App() {
         </select>
         <button id="download" onClick={download}>{t('download')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>
+        <button id="fix-page" onClick={() => fixPage(state.tabId)}>{t('fixPage')}</button>
         <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
         <a href="#" id="open-options" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>{t('openOptions')}</a>
         <span class="notice" id="notice" role="status">{notice || (converting ? t('converting') : '')}</span>
@@ -165,7 +193,8 @@ export function App() {
         </label>
       )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
-      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} />
+      <EditFields article={state.result.article} edits={edits} onEdit={(field, value) => setEdits((e) => ({ ...e, [field]: value }))} />
+      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} />
     </main>
   );
 }

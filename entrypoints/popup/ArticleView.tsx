@@ -5,7 +5,8 @@ import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
 import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
-import { SWITCHABLE_RULES, ruleLabel } from './rule-labels';
+import { isSwitchable, ruleLabel } from './rule-labels';
+import { SiteRulesLine } from './SiteRulesLine';
 
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
@@ -25,9 +26,11 @@ interface Props {
   /** Cleanup rules the user switched off for this article. */
   disabledRules: string[];
   onToggleRule: (rule: string, on: boolean) => void;
+  /** Labels of the user's site rules by id, for the report (a rule switched off is no longer in the article). */
+  siteRuleLabels: ReadonlyMap<string, string>;
 }
 
-export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
+export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabels }: Props) {
   // Sanitized again here: the popup never trusts HTML that came out of a page.
   const preview = useMemo(() => previewHtml(article.contentHtml, document), [article.contentHtml]);
   const html = useMemo(() => createSanitizer(window)(preview.html), [preview.html]);
@@ -39,6 +42,7 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
           <span class="badge" data-template={article.template.id}>{t('familyFound', familyLabel(article.template.id, article.template.label))}</span>
         </p>
       )}
+      {article.siteRules?.length ? <SiteRulesLine rules={article.siteRules} family={familyLabel(article.template.id, article.template.label)} /> : null}
       <h1 id="title">{article.title}</h1>
       {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">
@@ -63,8 +67,8 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
           <ul>
             {article.removed.map((r) => (
               <li key={r.rule} data-rule={r.rule}>
-                <b>{ruleLabel(r.rule)}</b> ×{r.count}
-                {SWITCHABLE_RULES.has(r.rule) && (
+                <b>{ruleLabel(r.rule, siteRuleLabels)}</b> ×{r.count}
+                {isSwitchable(r.rule) && (
                   <button class="rule-toggle" title={t('ruleOffHint')} onClick={() => onToggleRule(r.rule, false)}>{t('ruleOff')}</button>
                 )}
                 {r.samples.length > 0 && <span class="samples">：{r.samples.join(' · ')}</span>}
@@ -72,7 +76,7 @@ export function ArticleView({ article, disabledRules, onToggleRule }: Props) {
             ))}
             {disabledRules.map((rule) => (
               <li key={rule} data-rule={rule} class="off">
-                <b>{ruleLabel(rule)}</b> {t('ruleDisabled')}
+                <b>{ruleLabel(rule, siteRuleLabels)}</b> {t('ruleDisabled')}
                 <button class="rule-toggle" onClick={() => onToggleRule(rule, true)}>{t('ruleOn')}</button>
               </li>
             ))}

@@ -5,8 +5,22 @@ import { t } from '../../platform/i18n';
 /** Cleanup steps the user can switch off for one article: the rule registry's ids and the metadata-line step. */
 export const SWITCHABLE_RULES = new Set([...ALL_RULES.map((r) => r.id), METADATA_LINES]);
 
-/** "seo-links" → its localized name in messages.json (rule_seo_links); the id itself if none. */
-export function ruleLabel(id: string): string {
+const SITE_RULE = 'site-rule:';
+
+/** A step the user can switch off for the article at hand: a built-in one, or one of their site rules. */
+export function isSwitchable(id: string): boolean {
+  return SWITCHABLE_RULES.has(id) || id.startsWith(SITE_RULE);
+}
+
+/**
+ * "seo-links" → its localized name in messages.json (rule_seo_links); a site rule's switch →
+ * 站点规则「its label」; the id itself if none.
+ */
+export function ruleLabel(id: string, siteRuleLabels: ReadonlyMap<string, string> = new Map()): string {
+  if (id.startsWith(SITE_RULE)) {
+    const ruleId = id.slice(SITE_RULE.length);
+    return t('siteRuleReport', siteRuleLabels.get(ruleId) ?? ruleId);
+  }
   const key = `rule_${id.replace(/-/g, '_')}` as Parameters<typeof t>[0];
   try {
     return t(key);

@@ -36,6 +36,8 @@ export interface ImportResult {
   /** Articles the library had: merged with the imported copy (notes, tags and versions of both kept). */
   merged: number;
   rejected: RejectedEntry[];
+  /** The backup's site rules as found (unchecked): they are kept in extension storage, so the caller imports them there. */
+  siteRules?: unknown;
 }
 
 /** A stored record that is not a valid article (written by a bug or an old import): listed apart, deletable. */
@@ -59,6 +61,8 @@ export interface BackupFile {
   articles: SavedArticle[];
   /** Since version 4: the pictures the articles show. */
   pictures?: BackupPicture[];
+  /** The user's site rules (added by the library page, which reads them from extension storage). */
+  siteRules?: unknown[];
 }
 
 /** A deleted article with the pictures only it showed, so undo can put both back. */
@@ -396,7 +400,7 @@ export class Library {
    * transaction: if the disk fills up half-way, nothing is imported, and the error says so.
    */
   async importBackup(json: string, sanitize: (html: string) => string): Promise<ImportResult> {
-    let data: { format?: unknown; version?: unknown; articles?: unknown; pictures?: unknown };
+    let data: { format?: unknown; version?: unknown; articles?: unknown; pictures?: unknown; siteRules?: unknown };
     try {
       data = JSON.parse(json);
     } catch {
@@ -439,7 +443,7 @@ export class Library {
       if (isQuotaError(err)) throw new LibraryFullError(`The library is full: nothing from this backup was imported (${good.length} articles). Free some space (export and delete articles), then import again.`);
       throw new Error(`Nothing from this backup was imported: the library could not write it (${(err as Error).name || 'error'}).`);
     }
-    return { ...counts, rejected };
+    return { ...counts, rejected, ...(Array.isArray(data.siteRules) ? { siteRules: data.siteRules } : {}) };
   }
 
   close(): void {

@@ -49,6 +49,8 @@ interface Outcome {
   readBack?: { title: string; paragraphs: number; pictures: number; picturesMissed: number } | null;
   text?: string;
   mergedPages?: number;
+  ruleSaved?: boolean;
+  siteRules?: string[];
 }
 
 async function probe(path: string, site = base): Promise<Outcome> {
@@ -73,6 +75,15 @@ describe('Firefox, driven for real', () => {
       readBack: { title: '杭锦旗：党员闻令而动 堡垒因战而坚', paragraphs: outcome.paragraphs },
     });
     expect(outcome.paragraphs).toBeGreaterThan(3);
+  });
+
+  it('applies a site rule kept through the picker\'s path: the replies it removes are gone, and the article says which rule acted', async () => {
+    const before = await probe('site-rules/news-with-comments.html#jingdu-e2e');
+    expect(before.text).toContain('我们小区去年就开始协商了');
+    const outcome = await probe('site-rules/news-with-comments.html#jingdu-e2e-rule');
+    expect(outcome, outcome.reason).toMatchObject({ ok: true, ruleSaved: true, siteRules: ['e2e-local-replies:1'], paragraphs: 5 });
+    expect(outcome.text).not.toContain('我们小区去年就开始协商了');
+    expect(outcome.text).toContain('加装电梯最难的是邻里协商');
   });
 
   it('merges an article’s later pages (GBK, same site) in order', async () => {
