@@ -106,6 +106,25 @@ describe('这里不对？ fixing a page yourself', () => {
     await options.close();
   });
 
+  it('a page with no article found still offers 这里不对？, and a block chosen there becomes the article', async () => {
+    await clearSettings(suite.browser);
+    const { page, popup } = await openPopup(suite, 'search-results.html', '#message');
+    await popup.waitFor('#fix-page');
+    await popup.evaluate('document.querySelector("#fix-page").click()');
+    await until(async () => (await page.evaluate(() => document.documentElement.children.length)) === 3);
+    await page.bringToFront();
+    await page.keyboard.press('Enter'); // the block holding the most paragraph text
+    await page.keyboard.press('1'); // only this page
+    await page.keyboard.press('s');
+    await until(async () => (await storedRules()).length === 1);
+    expect((await storedRules())[0]!.rule.match).toEqual({ urls: [page.url()] });
+    await page.keyboard.press('Escape');
+    const again = await clickToolbar(suite.browser, page);
+    await again.waitFor('#site-rules');
+    expect(await again.text('#site-rules')).toContain('这一篇');
+    await page.close();
+  });
+
   it('what the user types over the title and author is what is saved and named', async () => {
     const { page, popup } = await openPopup(suite, PAGE, '#title');
     await popup.evaluate(`(() => {

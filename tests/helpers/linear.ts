@@ -30,11 +30,14 @@ export function leastCpuMs(run: () => unknown, runs: number, tolerate?: (err: un
  */
 const TOO_QUICK_TO_MATTER_MS = 30;
 /**
- * Input grows 16×: linear work grows about 16× (up to twice that once a megabyte no longer
- * fits the caches), quadratic 256×. The bound sits between, at 80×.
+ * Input grows 16×: linear work grows about 16×, quadratic 256×. Between 64 KB and 1 MB a
+ * linear pass that allocates as it goes (a regex replace over a megabyte of short matches)
+ * also leaves the caches and feeds the collector: measured 43–80× on an idle machine, up to
+ * 100× beside other work. The bound sits below quadratic, at 128×.
  */
 export const GROWTH = 16;
-const MOST_GROWTH = 80;
+const MOST_GROWTH = 128;
+const ATTEMPTS = 3;
 
 /**
  * Asserts `run` costs about linear time in its input's size: the cost at `size` against the
@@ -44,11 +47,14 @@ const MOST_GROWTH = 80;
 export function expectLinearGrowth<T>(make: (size: number) => T, run: (input: T) => unknown, size: number, tolerate?: (err: unknown) => boolean): void {
   const small = make(Math.floor(size / GROWTH));
   const large = make(size);
+  // Each attempt measures both again; the least of each so far counts, since load only ever adds time.
   let ratio = Infinity;
-  for (let attempt = 0; attempt < 2 && ratio > MOST_GROWTH; attempt++) {
-    const largeMs = leastCpuMs(() => run(large), attempt + 1, tolerate);
+  let largeMs = Infinity;
+  let smallMs = Infinity;
+  for (let attempt = 0; attempt < ATTEMPTS && ratio > MOST_GROWTH; attempt++) {
+    largeMs = Math.min(largeMs, leastCpuMs(() => run(large), attempt + 1, tolerate));
     if (largeMs < TOO_QUICK_TO_MATTER_MS) return;
-    const smallMs = Math.max(leastCpuMs(() => run(small), 3, tolerate), 1);
+    smallMs = Math.min(smallMs, Math.max(leastCpuMs(() => run(small), 3, tolerate), 1));
     ratio = largeMs / smallMs;
   }
   expect(ratio, `cost grew ${ratio.toFixed(1)}× for ${GROWTH}× the input`).toBeLessThanOrEqual(MOST_GROWTH);
