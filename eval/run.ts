@@ -14,6 +14,7 @@ import { decode } from '../cli/encoding';
 import { closeDocument, parseHtml } from '../cli/node-dom';
 import { cleanMany } from '../tests/helpers/clean-many';
 import { authorMatches, bigramScores, metaMatches, norm } from '../tests/helpers/golden';
+import { siteOfPage, splitSites } from './site-half';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = process.argv[2] ?? join(ROOT, 'tests', 'fixtures');
@@ -78,12 +79,19 @@ const ours = {
   ...(await cleanMany(dir, pages.filter(wantsAllPosts), ['--all-posts'])),
 };
 
+// Each page's site, and the half of the sites it falls in (eval/site-half.ts).
+const siteOf = new Map(pages.map((id) => [id, siteOfPage(decode(readFileSync(join(dir, `${id}.html`))).text)]));
+const pagesBySite = new Map<string, number>();
+for (const site of siteOf.values()) pagesBySite.set(site, (pagesBySite.get(site) ?? 0) + 1);
+const halves = splitSites(pagesBySite);
+
 const rows = [];
 for (const id of pages) {
   const gold = goldOf(id)!;
   const mine = ours[id];
   rows.push({
     page: id,
+    half: halves.get(siteOf.get(id)!)!,
     jingdu: score(gold, mine ? { ...mine, text: mine.paragraphs.join('\n') } : null),
     readability: score(gold, plainReadability(id)),
   });
@@ -93,10 +101,13 @@ for (const id of pages) {
 const f = (x: number) => x.toFixed(3);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const count = (key: 'title' | 'author' | 'date', who: 'jingdu' | 'readability') => {
-  const known = rows.filter((r) => r[who][key] !== undefined);
-  return known.length ? `${known.filter((r) => r[who][key]).length}/${known.length}` : 'n/a';
+type Row = (typeof rows)[number];
+const count = (key: 'title' | 'author' | 'date', who: 'jingdu' | 'readability', of: Row[] = rows) => {
+  const known = of.filter((r) => r[who][key] !== undefined);
+  return { right: known.filter((r) => r[who][key]).length, known: known.length };
 };
+const shown = (c: { right: number; known: number }) => (c.known ? `${c.right}/${c.known}` : 'n/a');
+const share = (c: { right: number; known: number }) => (c.known ? c.right / c.known : NaN);
 
 if (rows.length <= 40) {
   console.table(rows.map((r) => ({ page: r.page, 'Jingdu F1': f(r.jingdu.f1), 'Readability F1': f(r.readability.f1) })));
@@ -107,6 +118,23 @@ for (const who of ['jingdu', 'readability'] as const) {
   const name = who === 'jingdu' ? 'Jingdu           ' : 'plain Readability';
   console.log(
     `${name} body F1 ${f(mean(fs))} (median ${f(median(fs))}, P ${f(mean(rows.map((r) => r[who].p)))}, R ${f(mean(rows.map((r) => r[who].r)))}, under 0.5: ${fs.filter((x) => x < 0.5).length})` +
-      `  titles ${count('title', who)}  authors ${count('author', who)}  dates ${count('date', who)}`,
+      `  titles ${shown(count('title', who))}  authors ${shown(count('author', who))}  dates ${shown(count('date', who))}`,
+  );
+}
+
+// The two halves of the sites: a mechanism learned on one half must hold on the other.
+const byHalf = (['A', 'B'] as const).map((half) => {
+  const of = rows.filter((r) => r.half === half);
+  return { half, of, f1: mean(of.map((r) => r.jingdu.f1)), title: count('title', 'jingdu', of), author: count('author', 'jingdu', of), date: count('date', 'jingdu', of) };
+});
+if (byHalf.every((h) => h.of.length)) {
+  for (const h of byHalf) {
+    const sites = new Set(h.of.map((r) => siteOf.get(r.page))).size;
+    console.log(`Jingdu, sites ${h.half} (${sites} sites, ${h.of.length} pages): body F1 ${f(h.f1)} (under 0.5: ${h.of.filter((r) => r.jingdu.f1 < 0.5).length})  titles ${shown(h.title)}  authors ${shown(h.author)}  dates ${shown(h.date)}`);
+  }
+  const [a, b] = byHalf as [(typeof byHalf)[0], (typeof byHalf)[0]];
+  const points = (x: number, y: number) => (Number.isNaN(x) || Number.isNaN(y) ? 'n/a' : `${Math.abs(100 * (x - y)).toFixed(1)} points`);
+  console.log(
+    `gap between the halves: body F1 ${f(Math.abs(a.f1 - b.f1))}, titles ${points(share(a.title), share(b.title))}, authors ${points(share(a.author), share(b.author))}, dates ${points(share(a.date), share(b.date))}`,
   );
 }

@@ -6,6 +6,8 @@ import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
 import { hasArticleText, isProse } from './article/lines';
 import { HUGE_PAGE_ELEMENTS, hugePageContent } from './dom/dominant-container';
+import { unwrapBlockLinks } from './dom/block-links';
+import { widenCutContent } from './dom/cut-content';
 import { flattenDeepNesting, maxDepth } from './dom/flatten';
 import { toBlocks } from './dom/to-blocks';
 import { joinNames, mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
@@ -145,7 +147,7 @@ function findContent(doc: Document, template: Template, opts: CleanOptions): Ele
   const own = template.contentOf?.(doc) ?? [];
   if (own.length) return own;
   if (!template.content) return [];
-  const found = [...doc.querySelectorAll(template.content)];
+  const found = [...new Set([...doc.querySelectorAll(template.content)].map(widenCutContent))];
   if (opts.starter && template.postAuthor) return found.filter((p) => template.postAuthor!(p) === opts.starter);
   if (found.length <= 1 || !opts.allPostsByStarter || !template.postAuthor) return found.slice(0, 1);
   const starter = template.postAuthor(found[0]!);
@@ -172,7 +174,9 @@ function extract(doc: Document, contentEls: Element[]): Extracted | null {
     return { root };
   }
   // Readability hands back its element (no HTML string round trip); the copy is inert.
-  const parsed = new Readability<Element>(doc.cloneNode(true) as Document, { charThreshold: 200, serializer: (el) => el as Element }).parse();
+  const copy = doc.cloneNode(true) as Document;
+  unwrapBlockLinks(copy);
+  const parsed = new Readability<Element>(copy, { charThreshold: 200, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   return {
     root: parsed.content,
@@ -218,6 +222,16 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
   return { title: null, subtitle: null, captions: [], meta: { ...byline }, poster: null };
 }
 
+/** How far below the article a date line may stand and still be the article's. */
+const FOOTER_DATE_LINES = 6;
+/** A line that states a date as the article's: behind a publish key, or a date and time alone. */
+const DATE_KEY = /发表|發表|发布|發佈|时间|時間|日期|更新|posted|published|updated/i;
+function statedDate(text: string): string | undefined {
+  const published = text.length <= 80 ? readMetaLine(text)?.published : undefined;
+  if (!published) return undefined;
+  return DATE_KEY.test(text) || /^[\d\s\-/:.年月日时時分秒]+$/.test(text.trim()) ? published : undefined;
+}
+
 /** Titles get the same inline cleanup as the body: pinyin and jammers out. */
 function cleanTitle(title: string | null | undefined): string | null {
   if (!title) return null;
@@ -225,8 +239,23 @@ function cleanTitle(title: string | null | undefined): string | null {
   return stripJammer(stripPinyin(oneLine(title.slice(0, 1000))).text).text.trim() || null;
 }
 
-/** The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. */
+/**
+ * The DOM path: a page (live, DOMParser, jsdom or linkedom) in, a CleanArticle out. When the
+ * family's own content element yields no article (a family seen on a page it does not fit),
+ * the page is read again without it, as Readability finds the article: a page whose article
+ * plain Readability finds never ends in "no article" because a family claimed it.
+ */
 export function cleanDocument(source: Document, url: string, opts: PipelineOptions): CleanArticle {
+  const used = { familyContent: false };
+  try {
+    return cleanOnce(source, url, opts, true, used);
+  } catch (err) {
+    if (!(err instanceof NoArticleError) || !used.familyContent || opts.starter) throw err;
+    return cleanOnce(source, url, opts, false, used);
+  }
+}
+
+function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyContent: boolean, used: { familyContent: boolean }): CleanArticle {
   const disabled = opts.disabledRules ?? [];
   const fullWidth = opts.fullWidthPunctuation ?? true;
   const report = new RemovalReport();
@@ -243,7 +272,9 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const familyMeta = template.meta?.(doc) ?? {};
   const tagMeta = metaTags(doc);
   const chosen = ruleContent(doc, rules);
-  const contentEls = chosen?.elements ?? findContent(doc, template, opts);
+  const familyEls = chosen || !familyContent ? [] : findContent(doc, template, opts);
+  used.familyContent = familyEls.length > 0;
+  const contentEls = chosen?.elements ?? familyEls;
   preClean(doc, template, report, kept);
 
   // A later page of a thread without the starter's posts has nothing of the article.
@@ -259,13 +290,13 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   const pageBlocks = doc.body ? toBlocks(doc.body, { baseUrl: url }) : [];
   runRules(INLINE_RULES, pageBlocks, { title: null, boilerplate: [] }, new RemovalReport(), disabled);
   const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
-  const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false });
-
   const headline = chooseHeadline(doc, {
     pageTitle: doc.title ?? '',
     statedTitles: [tagMeta.ogTitle, tagMeta.title].filter((t): t is string => !!t),
     siteNames: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s),
   });
+  // The headline known, the lines under it are read from it: a name alone right below it is the byline.
+  const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false, knownTitle: ruleFields.title?.value ?? familyMeta.title ?? headline });
   const title = cleanTitle(ruleFields.title?.value ?? familyMeta.title ?? headline ?? header.title ?? extracted.title);
   checkDeadline(opts);
   const lead = readContentLead(blocks, title, template, report, disabled);
@@ -279,7 +310,10 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
     const m = readMetaLine(b.text);
     if (m) mergeMeta(footerMeta, m);
   }
+  // Footers carry copyright years and related articles' dates: only a date stated as the
+  // article's, just below it, is taken, and only when nothing else gives one.
   delete footerMeta.published;
+  const dateBelow = around.footer.slice(0, FOOTER_DATE_LINES).map((b) => statedDate(b.text)).find(Boolean);
 
   const meta: MetaFields = {};
   // A forum family names the poster; a byline opening the post names the article's writers.
@@ -290,6 +324,7 @@ export function cleanDocument(source: Document, url: string, opts: PipelineOptio
   mergeMeta(meta, footerMeta);
   mergeMeta(meta, tagMeta);
   if (!meta.published && extracted.published) meta.published = parseChineseDate(extracted.published) ?? extracted.published;
+  if (!meta.published && dateBelow) meta.published = dateBelow;
   if (!meta.author) {
     const stated = extracted.byline ? (readBylineLine(extracted.byline) ?? (looksLikeBareNames(extracted.byline) ? { author: extracted.byline, byline: extracted.byline } : null)) : null;
     const found = stated ?? bylineInProse(body.paragraphs[0], body.paragraphs.at(-1));

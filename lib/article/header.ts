@@ -27,6 +27,26 @@ export interface HeaderOptions {
 }
 
 const POSTER = /^(\S{2,20}?)(离线|在线|離線|在線)$/;
+
+/** A line that is one link and nothing else ("【贺卡】", a sidebar headline). */
+function isWholeLink(b: Block): boolean {
+  const html = b.html?.trim() ?? '';
+  return /^<a\b/i.test(html) && /<\/a>$/i.test(html) && html.indexOf('<a', 2) < 0;
+}
+
+/**
+ * Lines of a link run (a menu, a list of headlines): one link each, next to another such
+ * line or in a list. Their words are navigation, never the article's byline or date.
+ */
+function linkRunLines(blocks: Block[]): Set<Block> {
+  const out = new Set<Block>();
+  blocks.forEach((b, i) => {
+    if (!isWholeLink(b)) return;
+    const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n && isWholeLink(n));
+    if (neighbour || b.container?.type === 'list') out.add(b);
+  });
+  return out;
+}
 const SUBTITLE_DASH = /^[—－]{1,2}\s*|^-{2}\s*/;
 
 /**
@@ -35,7 +55,8 @@ const SUBTITLE_DASH = /^[—－]{1,2}\s*|^-{2}\s*/;
  */
 export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
   const out: HeaderResult = { title: null, subtitle: null, captions: [], meta: {}, poster: null };
-  const texts = blocks.map((b) => b.text);
+  const links = linkRunLines(blocks);
+  const texts = blocks.map((b) => (links.has(b) ? '' : b.text));
 
   // Metadata first: nav lines like "当前版: 02版 上一版" carry some and are dropped below.
   // Nearest the article first: a sidebar's dates and names stand further up.
@@ -78,7 +99,7 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
     if (title && squash(text).includes(title) && squash(text).length <= title.length + 8) return take('page-chrome');
     if (readMetaLine(text) || (opts.template.forum && POSTER.test(text))) return take();
     // A name alone right under the headline is its author.
-    const lone = linesAfterTitle === 0 && !out.meta.author ? readLoneNames(text) : null;
+    const lone = linesAfterTitle === 0 && !out.meta.author && !links.has(b) ? readLoneNames(text) : null;
     if (lone) {
       Object.assign(out.meta, lone);
       return take();
@@ -91,7 +112,7 @@ export function readHeader(blocks: Block[], opts: HeaderOptions): HeaderResult {
       out.captions.push(text);
       return take();
     }
-    if (!out.title && opts.markerIndex < 0 && cjkCount(text) >= 2) {
+    if (!out.title && opts.markerIndex < 0 && cjkCount(text) >= 2 && !links.has(b) && !/^[》»>]/.test(text)) {
       out.title = text;
       afterTitle = true;
       return take();

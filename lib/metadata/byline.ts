@@ -8,7 +8,7 @@
  */
 
 /** A Chinese personal name: two to four characters (or a transcribed name with ·), then a break. */
-const NAME = '[\\u4e00-\\u9fff]{2,4}(?:·[\\u4e00-\\u9fff]{1,6})?(?=$|[\\s\\u3000、，,/／|｜)）】\\]\\d])';
+const NAME = '[\\u4e00-\\u9fff]{2,4}(?:·[\\u4e00-\\u9fff]{1,6})?(?:[（(][A-Za-z][A-Za-z .\'-]{1,40}[）)])?(?=$|[\\s\\u3000、，,/／╱∕|｜)）】\\]\\d])';
 /** Several names, separated by spaces, 、 or commas. */
 const NAMES = `${NAME}(?:[\\s\\u3000、，,]+${NAME}){0,7}`;
 const ROLE = '(?:记者|記者|通讯员|通訊員|实习生|實習生|特约撰稿|特約撰稿|撰稿人?)';
@@ -21,6 +21,11 @@ const BRACKETED_NAME = new RegExp(`^[\\[【（(]\\s*(${NAMES})\\s*[\\]】）)](?
 const LONE_NAMES = new RegExp(`^(${NAMES})$`);
 const ENGLISH_BY = /(?:^|\s)by\s+([A-Za-z][\w.-]{1,30})\s*[^\w\s]{0,3}$/i;
 const POSTED_BY = /^([^\s:：]{2,20})\s+(?:发表于|發表於|发布于|發佈於|posted)/i;
+/**
+ * A dateline credit: the reporter and where they filed from, "（姚峰 上海报道）",
+ * "【記者王小明╱台北報導】", "（记者 张三 北京电）". The place is two to four characters.
+ */
+const FILED_FROM = new RegExp(`[（(【\\[]\\s*(?:[^（）()【】\\[\\]]{0,8}?${ROLE})?[\\s\\u3000:：]*(${NAMES})\\s*[/／╱∕]?\\s*[\\u4e00-\\u9fff]{2,4}\\s*(?:报道|報導|报导|电|電)\\s*[）)】\\]]`);
 /** Blog engines' "由海姑娘张贴 @ 2005-03-21": posted by. */
 const POSTED_BY_YOU = /^(?:由|By\s)\s*([^\s@]{2,20}?)\s*(?:张贴|張貼|发表|發表|发布|發佈|posted)/i;
 /** "[ 黄宇 ]" standing in a date or source line. */
@@ -40,13 +45,18 @@ const SURNAMES = new Set(
   ).split(''),
 );
 
+/** "陳大文（Chen Ta-wen）": the Chinese name, for the checks; the gloss stays in what is shown. */
+function withoutLatinGloss(name: string): string {
+  return name.replace(/[（(][A-Za-z][A-Za-z .'-]{1,40}[）)]/g, '');
+}
+
 function splitNames(names: string): string[] {
   return names.split(/[\s\u3000、，,]+/).filter(Boolean);
 }
 
 /** A stated name is a person's: not a site, desk or note. */
 export function isPersonName(name: string): boolean {
-  const n = name.trim();
+  const n = withoutLatinGloss(name.trim());
   if (!n || n.length > 30 || /[=<>"'{}()（）\d@]/.test(n)) return false;
   if (/^[A-Za-z][\w.\- ]{1,29}$/.test(n)) return !/^(admin|administrator|webmaster|editor|www|http)/i.test(n);
   const parts = splitNames(n);
@@ -60,7 +70,7 @@ export function isPersonName(name: string): boolean {
 export function looksLikeBareNames(names: string): boolean {
   const n = names.trim();
   if (/^[A-Za-z][\w.\- ]{1,29}$/.test(n)) return isPersonName(n);
-  const parts = splitNames(n);
+  const parts = splitNames(withoutLatinGloss(n));
   if (!isPersonName(n) || !parts.every((p) => p.length <= 3)) return false;
   const known = parts.filter((p) => SURNAMES.has(p[0]!)).length;
   // "赵延东、风笑天": a list set with 、 is names by its form; a rarer surname may stand in it.
@@ -73,8 +83,13 @@ export interface Byline {
   byline: string;
 }
 
+/** Credit roles that end a list of writers' names ("王燕平 摄影记者 李明": 李明 took the pictures). */
+const OTHER_ROLE = /摄影|攝影|图片|圖片|视频|視頻|编辑|編輯|美编|美編|制图|製圖/;
+
 function namesOnly(raw: string): string | null {
-  const names = splitNames(raw).filter((p) => !NOT_A_NAME.test(p));
+  const all = splitNames(raw);
+  const cut = all.findIndex((p) => OTHER_ROLE.test(p));
+  const names = (cut < 0 ? all : all.slice(0, cut)).filter((p) => !NOT_A_NAME.test(withoutLatinGloss(p)));
   return names.length && isPersonName(names.join(' ')) ? names.join(' ') : null;
 }
 
@@ -87,13 +102,16 @@ export function readBylineLine(line: string): Byline | null {
   // Bylines are no sentences; "据记者采访了解，……" is reporting, not a credit.
   if (!text || text.length > 60 || /[。！？；]/.test(text)) return null;
   const roles = [...text.matchAll(ROLE_NAMES)]
-    .filter((m) => !/[据據向对對和与與是的被给給]$/.test(text.slice(0, m.index))).map((m) => namesOnly(m[1]!)).filter((n): n is string => !!n);
+    .filter((m) => !/(?:[据據向对對和与與是的被给給]|摄影|攝影|图片|圖片|视频|視頻|美术|美術)$/.test(text.slice(0, m.index))).map((m) => namesOnly(m[1]!)).filter((n): n is string => !!n);
   if (roles.length) return { author: [...new Set(roles)].join(' '), byline: text };
   for (const re of [WRITTEN_BY, NAME_THEN_WEN]) {
     const m = re.exec(text);
     const names = m ? namesOnly(m[1]!) : null;
     if (names) return { author: names, byline: text };
   }
+  const filed = FILED_FROM.exec(text);
+  const filedBy = filed && (new RegExp(ROLE).test(filed[0]) ? namesOnly(filed[1]!) : looksLikeBareNames(filed[1]!) ? splitNames(filed[1]!).join(' ') : null);
+  if (filedBy) return { author: filedBy, byline: text };
   const bracketed = BRACKETED_NAME.exec(text);
   if (bracketed && looksLikeBareNames(bracketed[1]!)) return { author: splitNames(bracketed[1]!).join(' '), byline: text };
   const english = ENGLISH_BY.exec(text);
@@ -117,6 +135,14 @@ export function readLoneNames(line: string): Byline | null {
   return m && looksLikeBareNames(m[1]!) ? { author: splitNames(m[1]!).join(' '), byline: text } : null;
 }
 
+/** A dateline credit standing alone: "（姚峰 上海报道）". */
+function readFiledFrom(text: string): Byline | null {
+  const m = FILED_FROM.exec(text);
+  if (!m || m.index !== 0) return null;
+  const names = new RegExp(ROLE).test(m[0]) ? namesOnly(m[1]!) : looksLikeBareNames(m[1]!) ? splitNames(m[1]!).join(' ') : null;
+  return names ? { author: names, byline: m[0].replace(/^[（(【[]\s*|\s*[）)】\]]$/g, '') } : null;
+}
+
 /**
  * A byline inside the prose: a dateline opening the first paragraph ("据新华社拉萨电（记者 X）")
  * or a credit closing the last one ("……外科医生。（袁源）", "（信报记者 蔡雪婧）").
@@ -127,7 +153,12 @@ export function bylineInProse(first: string | undefined, last: string | undefine
     const found = readBylineLine(opening[1]!);
     if (found) return { author: found.author, byline: opening[1]! };
   }
+  const dateline = first?.slice(0, 40).match(/^[^。！？]{0,12}?([（(【[][^（）()【】[\]]{2,24}[）)】\]])/);
+  const openedBy = dateline ? readFiledFrom(dateline[1]!) : null;
+  if (openedBy) return openedBy;
   const tail = last?.trim().slice(-40);
+  const closedBy = tail ? readFiledFrom(tail.slice(Math.max(0, tail.search(/[（(【[][^（()【[]*$/)))) : null;
+  if (closedBy) return closedBy;
   const closing = tail ? CLOSING_PARENS.exec(tail) : null;
   if (closing) {
     const stated = closing[0].replace(/^[（(]\s*|\s*[）)]$/g, '');

@@ -35,6 +35,10 @@ const KEY_WITH_COLON = new RegExp(`(${KEY_WORDS})\\s*[:：]\\s*`, 'g');
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
 const PUBLISH_KEY = /(发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期)\s*[:：]?/;
+/** Dates of a life or a history, which infoboxes list: never when the page was published. */
+const LIFE_EVENT = /出生|生于|生於|诞生|誕生|逝世|去世|辞世|辭世|病逝|卒于|卒於|成立|创立|創立|创建|創建|建于|建於|始建|开业|開業|生日|忌日|\bborn\b|\bdied\b|\bfounded\b/i;
+/** A publish key, then a year and a month with no day. */
+const PUBLISHED_MONTH = /^(?:发表时间|發表時間|发布时间|發佈時間|时间|時間|日期|发表于|發表於|发布于|發佈於)\s*[:：]?\s*((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*$/;
 const VIEWS = /(\d+)\s*次(浏览|瀏覽|阅读|閱讀|点击|點擊)|(?:浏览|瀏覽|阅读|閱讀|查看|点击|點擊)(?:次数|次數|量)?\s*[:：]\s*(\d+)/;
 const REPLIES = /(?:回复|回覆|评论|評論)\s*[:：]\s*(\d+)/;
 const EDITION = /当前版\s*[:：]\s*(\S+?版)/;
@@ -156,9 +160,15 @@ export function readMetaLine(line: string): MetaFields | null {
 
   // A date makes a metadata line only after a publish key or in a line that is no sentence;
   // profile dates (注册时间, 最后登录) are not publication dates.
-  const isProfileDate = /注册|註冊|登录|登錄|在线|在線/.test(text);
+  // Nor is a life or history date in an infobox: born, died, founded, built.
+  const isProfileDate = /注册|註冊|登录|登錄|在线|在線/.test(text) || LIFE_EVENT.test(text);
   const hasFields = Object.keys(found).length > 0;
   if (date && !isProfileDate && (PUBLISH_KEY.test(text) || isDateLineRest(rest, hasFields))) found.published = date.iso;
+  // A month alone after a publish key ("发表时间：2003-5", "日期：2003年5月"): a date as precise as the page gives it.
+  if (!date && !found.published) {
+    const month = PUBLISHED_MONTH.exec(text);
+    if (month) found.published = `${month[1]}-${month[2]!.padStart(2, '0')}`;
+  }
 
   return Object.keys(found).length ? found : null;
 }

@@ -130,7 +130,7 @@ function mayAgree(line: string, titleBigrams: Set<string>): boolean {
  * one of them, and most of the line shared (a container with the headline and a date
  * line agrees less than the headline alone).
  */
-function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): string | null {
+function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>, headlineParts: string[]): string | null {
   let best: Candidate | null = null;
   const titleBigrams = bigrams(titles.join('\n'));
   for (const el of lineCandidates(doc)) {
@@ -140,19 +140,23 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>): 
     if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
     // A child holding the same text is the better element; let it speak.
     if (el.children.length === 1 && squash(visibleText(el.children[0]!)) === line) continue;
-    if (!mayAgree(line, titleBigrams)) continue;
+    const tag = el.tagName.toLowerCase();
+    // An h1/h2 holding the whole headline part of <title> and saying more ("标题 每栋最高两百万").
+    const elaborates = (tag === 'h1' || tag === 'h2') && headlineParts.some((p) => p.length >= 6 && line.includes(p) && line.length <= p.length * 3);
+    if (!elaborates && !mayAgree(line, titleBigrams)) continue;
     const shared = Math.max(...titles.map((t) => longestCommonRun(line, t)));
     // A kicker the page prints before the headline ("【记者直击】") is not measured against <title>.
     const core = line.replace(/^[【\[][^】\]]{1,12}[】\]]/, '');
-    if (shared < 4 || shared < core.length * 0.6) continue;
-    const tag = el.tagName.toLowerCase();
+    if (!elaborates && (shared < 4 || shared < core.length * 0.6)) continue;
     if (tag === 'a' || el.closest('a')) {
       if (inNavigation(el) || shared < line.length * 0.9) continue;
     }
     const weight = TAG_WEIGHT[tag] ?? 0;
     // The page's own <h1>/<h2> standing whole in <title> is its headline, even where the
     // title's channel part ("跨国公司-上这里，懂跨国公司-外资…") runs longer.
-    const rank = shared + (weight >= 3 && shared >= 6 && shared >= line.length * 0.9 ? MAX_HEADLINE * 2 : 0);
+    // So does one that elaborates it.
+    const standsWhole = shared >= 6 && shared >= line.length * 0.9;
+    const rank = shared + (weight >= 3 && (standsWhole || elaborates) ? MAX_HEADLINE * 2 : 0);
     const better =
       !best ||
       rank > best.rank ||
@@ -186,7 +190,7 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
       const block = el.parentElement;
       const alone = !block || squash(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
       // "相关新闻：" in bold is a label over a list, not a headline.
-      if (len >= 4 && len <= 60 && alone && !/[。！？，,：:]$/.test(text) && !siteNames.has(squash(text))) return text;
+      if (len >= 4 && len <= 60 && alone && !/[。！？，,：:]$/.test(text) && !LABEL.test(text) && !DATE_HEADING.test(text) && !/^[》»]/.test(text) && !siteNames.has(squash(text))) return text;
     }
   }
   return null;
@@ -197,12 +201,41 @@ function isHeadlinePart(part: string, siteNames: Set<string>): boolean {
   return squash(part).length >= 6 && !siteNames.has(squash(part));
 }
 
+/** <title> "长江 - 维基百科": the page's own h1 standing as one whole part of <title> is the headline, however short. */
+function headingThatIsAPart(doc: Document, parts: string[]): string | null {
+  const wanted = new Set(parts.map(squash).filter((p) => p.length >= 2));
+  const headings = doc.body?.querySelectorAll('h1') ?? [];
+  for (let i = 0; i < headings.length && i < 20; i++) {
+    const el = headings[i]!;
+    if (el.closest(NEVER_HEADLINE) || inNavigation(el)) continue;
+    if (wanted.has(squash(visibleText(el)))) return visibleText(el);
+  }
+  return null;
+}
+
+/** A slideshow's counter ("(5/7)") on the <title> part the line begins. */
+function withCounter(line: string, parts: string[]): string {
+  const l = squash(line);
+  const counted = parts.find((p) => squash(p).startsWith(l) && /^[（(]\d{1,3}[/／]\d{1,3}[）)]$/.test(squash(p).slice(l.length)));
+  return counted ?? line;
+}
+
+/** "相關文章關鍵字：台北 市政" and other labels over a list: never a headline. */
+const LABEL = /^[^：:]{1,10}[：:]/;
+/** A blog archive's "December 2006", "2006年12月": a date heads a list, not an article. */
+const DATE_HEADING = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*月?(?:\s*\d{1,2}\s*日?)?)$/i;
+
 export function chooseHeadline(doc: Document, input: HeadlineInput): string | null {
   const siteNames = new Set(input.siteNames.filter(Boolean).map(squash));
   const stated = [input.pageTitle, ...input.statedTitles].map((t) => t.slice(0, MAX_TITLE).replace(/\s+/g, ' ').trim()).filter(Boolean);
   const titles = stated.map(squash).map((t) => t.slice(0, MAX_HEADLINE * 2));
-  const line = titles.length ? agreeingLine(doc, titles, siteNames) : null;
-  if (line) return line;
+  const parts = stated.flatMap(titleParts);
+  const headlineParts = stated.map((t) => squash(stripSiteName(t, [...siteNames])));
+  const line = titles.length ? agreeingLine(doc, titles, siteNames, headlineParts) : null;
+  if (line) return withCounter(line, parts);
+  // No line agrees at length: a short h1 that is a whole part of <title> ("长江 - 维基百科").
+  const whole = headingThatIsAPart(doc, parts.filter((p) => !siteNames.has(squash(p))));
+  if (whole) return whole;
   const fromTitle = stated.map((t) => stripSiteName(t, input.siteNames)).find((p) => isHeadlinePart(p, siteNames));
   return fromTitle ?? prominentLine(doc, siteNames) ?? (stated[0] ? stripSiteName(stated[0], input.siteNames) : null);
 }

@@ -1,0 +1,121 @@
+/**
+ * Mechanisms for sites the project has never seen: each case is markup written after the
+ * kinds of pages that went wrong on other sites (an article inside one link, a CMS element
+ * cut by the parser, datelines, link runs, infobox dates, headlines longer than <title>).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
+import { nodeSanitizer, parseHtml } from '../cli/node-dom';
+import { readBylineLine, bylineInProse } from '../lib/metadata/byline';
+import { readMetaLine } from '../lib/metadata/fields';
+import { cleanDocument } from '../lib/pipeline';
+
+const URL_ = 'http://news.example.cn/2019/0612/3381.html';
+const clean = (html: string, url = URL_) => cleanDocument(parseHtml(html, url), url, { sanitize: nodeSanitizer() });
+const P = [
+  '今年以来，县住建局利用城区边角地、闲置地，新建了三座口袋公园，总面积约八千平方米，已于本月初全部向市民开放。',
+  '位于老城区解放路与人民路交叉口的“解放园”原是一片废弃的停车场，改造后种植了香樟、桂花等乔木一百多株，并设置了健身步道和儿童游乐区。',
+  '县住建局负责人介绍，口袋公园建设坚持“小而美、精而特”，每座公园都征求了周边居民的意见，下一步还将再建设五座。',
+];
+const page = (body: string, title = '县城新建三座口袋公园 市民家门口就能遛弯_滨江新闻网', head = '') =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><div class="nav"><a href="/">首页</a> <a href="/news/">新闻</a> <a href="/city/">城市</a></div>${body}<div class="foot">滨江新闻网 版权所有</div></body></html>`;
+
+describe('articles automatic extraction used to miss', () => {
+  it('an article wrapped in one link is read as the article, as plain Readability reads it', () => {
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><div class="text"><a href="/news/2019/0612/3381.html" target="_blank">${P.map((p) => `<p>${p}</p>`).join('')}</a></div></div>`);
+    expect(new Readability(parseHtml(html, URL_, 'jsdom')).parse()?.textContent).toContain(P[1]);
+    expect(clean(html).paragraphs).toEqual(P);
+  });
+
+  it('teaser cards in links stay links: no prose in them, nothing unwrapped into the article', () => {
+    const cards = [1, 2, 3].map((n) => `<a href="/n/${n}.html"><div class="card"><img src="/p${n}.jpg"><h3>相关报道第${n}篇：公园建设</h3></div></a>`).join('');
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><div class="related">${cards}</div></div>`);
+    expect(clean(html).paragraphs.join('\n')).not.toContain('相关报道');
+  });
+
+  it("a CMS's own element opened inside the first paragraph, and cut there by the parser, still gives the whole article", () => {
+    const html = page(`<div class="article"><h1>全市秋粮收购进度过半</h1><div class="content"><p><founder-content>${P[0]}</p><p>${P[1]}</p><p>${P[2]}</p></founder-content></p></div></div>`, '全市秋粮收购进度过半_江城日报');
+    expect(clean(html).paragraphs).toEqual(P);
+  });
+
+  it('when the family its markers suggest holds no article, the page is read as Readability reads it', () => {
+    const html = page(`<founder-content></founder-content><div class="article"><h1>全市秋粮收购进度过半</h1>${P.map((p) => `<p>${p}</p>`).join('')}</div>`, '全市秋粮收购进度过半_江城日报');
+    const article = clean(html);
+    expect(article.paragraphs).toEqual(P);
+  });
+});
+
+describe('bylines', () => {
+  it('reads a dateline credit opening or closing the report, with or without 记者', () => {
+    expect(readBylineLine('（姚峰 上海报道）')?.author).toBe('姚峰');
+    expect(readBylineLine('【記者王小明╱台北報導】')?.author).toBe('王小明');
+    expect(readBylineLine('【王小明╱台北報導】')?.author).toBe('王小明');
+    expect(readBylineLine('（记者 张建 北京电）')?.author).toBe('张建');
+    expect(bylineInProse('【記者王小明╱台北報導】台北市政府今天宣布，明年起將擴大補助老舊公寓加裝電梯。', undefined)?.author).toBe('王小明');
+    expect(bylineInProse('本报讯 市里今天宣布。', '市里将继续推进这项工作，力争年底前全部完工。（姚峰 上海报道）')?.author).toBe('姚峰');
+    // A place alone, or an agency's dateline, names nobody.
+    expect(readBylineLine('（上海报道）')).toBeNull();
+    expect(bylineInProse('x', '市里将继续推进这项工作。（新华社北京电）')).toBeNull();
+  });
+
+  it('keeps a Latin name given after the Chinese one', () => {
+    expect(readBylineLine('文／陳大文（Chen Ta-wen）')?.author).toBe('陳大文（Chen Ta-wen）');
+  });
+
+  it('a photographer named with 记者 is a credit, not the writer', () => {
+    expect(readBylineLine('摄影记者 李明')).toBeNull();
+    expect(readBylineLine('本报记者 王燕平 摄影记者 李明')?.author).toBe('王燕平');
+  });
+
+  it('never takes a name from a run of links under the headline (a menu, a list of headlines)', () => {
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><ul class="tags"><li><a href="/t/1">王明</a></li><li><a href="/t/2">李华</a></li></ul><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    expect(clean(html).author).toBeNull();
+    const named = page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><p class="by">王明</p><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    expect(clean(named).author).toBe('王明');
+  });
+});
+
+describe('dates', () => {
+  it('a birth or founding date in an infobox is not the publication date', () => {
+    expect(readMetaLine('出生：1950年3月2日')).toBeNull();
+    expect(readMetaLine('成立于1998年5月3日')).toBeNull();
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园</h1><table class="infobox"><tr><td>出生日期：1950年3月2日</td></tr></table><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    expect(clean(html).published).not.toBe('1950-03-02');
+  });
+
+  it('a month with no day after a publish key is the date as precise as the page gives it', () => {
+    expect(readMetaLine('发表时间：2003-5')?.published).toBe('2003-05');
+    expect(readMetaLine('日期：2003年5月')?.published).toBe('2003-05');
+    expect(readMetaLine('2003-5')).toBeNull(); // no key: a score, a range, anything
+  });
+
+  it('takes a date stated just below the article when nothing above states one, never a related article\'s', () => {
+    const below = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><p class="time">发布时间：2019-06-12 08:30</p></div>`);
+    expect(clean(below).published).toBe('2019-06-12T08:30:00');
+    const related = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><ul class="related"><li><a href="/1.html">全市新增绿地</a> 2019-05-30</li></ul></div>`);
+    expect(clean(related).published).toBeNull();
+  });
+});
+
+describe('headlines', () => {
+  it("the page's h1 that says more than <title> is the headline", () => {
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯 明年再建五座</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><ul><li><a href="/a">县城新建三座口袋公园</a></li></ul></div>`, '县城新建三座口袋公园_滨江新闻网');
+    expect(clean(html).title).toBe('县城新建三座口袋公园 市民家门口就能遛弯 明年再建五座');
+  });
+
+  it("keeps a slideshow's counter that <title> gives", () => {
+    const html = page(`<div class="main"><h2>口袋公园建成开放</h2><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`, '口袋公园建成开放(5/7)_图片频道_滨江新闻网');
+    expect(clean(html).title).toBe('口袋公园建成开放(5/7)');
+  });
+
+  it('a short h1 that is a whole part of <title> is the headline', () => {
+    const html = page(`<h1 id="firstHeading">長江</h1><div id="bodyContent">${P.map((p) => `<p>${p}</p>`).join('')}</div>`, '長江 - 維基百科，自由的百科全書');
+    expect(clean(html).title).toBe('長江');
+  });
+
+  it('a label over a list is never the headline', () => {
+    const html = `<html><head><title>显示</title></head><body><b>相關文章關鍵字：台北 市政</b><center><b>口袋公园建成开放</b></center>${P.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+    expect(clean(html).title).toBe('口袋公园建成开放');
+  });
+});
