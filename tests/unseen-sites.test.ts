@@ -119,3 +119,32 @@ describe('headlines', () => {
     expect(clean(html).title).toBe('口袋公园建成开放');
   });
 });
+
+describe('what follows the article', () => {
+  const body = (tail: string) =>
+    page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}${tail}</div></div>`);
+
+  it("readers' comments under the article go, however sentence-like, with their heading", () => {
+    const comments = `<h3>网友评论</h3><div class="c"><p>滨江网友 2019-06-12 10:05</p><p>我们小区旁边那块空地荒了好几年，要是也能改成口袋公园就好了，老人孩子都有地方去。</p><p>老城居民 2019-06-12 10:21</p><p>解放园去看过了，确实不错，就是晚上灯光有点暗，希望能再加几盏路灯。</p></div>`;
+    const article = clean(body(comments));
+    expect(article.paragraphs).toEqual(P);
+    expect(article.removed.find((r) => r.rule === 'trailing-sections')?.samples[0]).toBe('网友评论');
+  });
+
+  it('comment entries without a heading go too: a poster and a time, entry after entry', () => {
+    const entries = `<p>1楼 滨江网友 2019-06-12 10:05 回复</p><p>我们小区旁边那块空地荒了好几年，要是也能改成口袋公园就好了，老人孩子都有地方去。</p><p>2楼 老城居民 2019-06-12 10:21 回复</p><p>解放园去看过了，确实不错，就是晚上灯光有点暗，希望能再加几盏路灯。</p>`;
+    expect(clean(body(entries)).paragraphs).toEqual(P);
+  });
+
+  it('a list of related articles goes, and prose after it stays', () => {
+    const related = `<p>相关新闻：</p><p>·全市新增绿地三百公顷 (2019-05-30)</p><p>·老城区改造启动</p><p>记者了解到，县里还计划在新城区规划两处社区公园，预计明年动工建设，届时将进一步方便周边居民休闲。</p>`;
+    const article = clean(body(related));
+    expect(article.paragraphs.join('\n')).not.toContain('全市新增绿地');
+    expect(article.paragraphs.at(-1)).toContain('新城区规划两处社区公园');
+  });
+
+  it('an article that names these words early on keeps its text', () => {
+    const html = page(`<div class="main"><h1>网友评论成为政务服务新渠道</h1><div class="text"><p>网友评论</p>${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    expect(clean(html).paragraphs).toEqual(['网友评论', ...P]);
+  });
+});

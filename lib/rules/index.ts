@@ -12,6 +12,7 @@ import { seoLinksRule } from './seo-links';
 import { shareWidgetRule } from './share-widget';
 import { trailingChromeRule } from './trailing-chrome';
 import { trailingLinksRule } from './trailing-links';
+import { trailingSectionsRule } from './trailing-sections';
 import type { Rule } from './types';
 
 /** Rules that take artifacts out of the inside of lines; they run first, on every line. */
@@ -21,7 +22,7 @@ export const INLINE_RULES: Rule[] = [jammerRule, pinyinRule];
 export const LINE_RULES: Rule[] = [boilerplateRule, shareWidgetRule, navigationRule, pagerRule, seoLinksRule, attachmentsRule, qrCodeRule];
 
 /** Rules that only make sense inside the article body, in this order. */
-export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule, trailingLinksRule, trailingChromeRule];
+export const BODY_RULES: Rule[] = [repeatedTitleRule, continuationRule, trailingSectionsRule, trailingLinksRule, trailingChromeRule];
 
 /** Optional normalization, applied last. */
 export const NORMALIZE_RULES: Rule[] = [punctuationRule];
