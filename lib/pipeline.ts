@@ -222,6 +222,11 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
   return { title: null, subtitle: null, captions: [], meta: { ...byline }, poster: null };
 }
 
+/** A byline that names its writers' role or key (记者, 作者：, 文／, 報導) is stated, not guessed. */
+const ROLE_WORD = /记者|記者|作者|撰文|通讯员|通訊員|特约|特約|文\s*[/／:：]|[/／]\s*文|报道|報導|報導|电|電|by\s/i;
+
+const squashName = (s: string) => s.replace(/[\s\u3000（）()【】[\]]/g, '');
+
 /** How far below the article a date line may stand and still be the article's. */
 const FOOTER_DATE_LINES = 6;
 /** A line that states a date as the article's: behind a publish key, or a date and time alone. */
@@ -323,6 +328,8 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
   mergeMeta(meta, header.meta);
   mergeMeta(meta, footerMeta);
   mergeMeta(meta, tagMeta);
+  // What was stated with its key near the headline, by the family or in the page's tags is sure; what was inferred is not.
+  const dateStated = meta.published !== undefined || !!ruleFields.date;
   if (!meta.published && extracted.published) meta.published = parseChineseDate(extracted.published) ?? extracted.published;
   if (!meta.published && dateBelow) meta.published = dateBelow;
   if (!meta.author) {
@@ -330,6 +337,9 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
     const found = stated ?? bylineInProse(body.paragraphs[0], body.paragraphs.at(-1));
     if (found) Object.assign(meta, { byline: meta.byline ?? found.byline ?? found.author, author: found.author });
   }
+  // A bare name (under the headline, in brackets, closing the text) is a guess; a keyed or role byline is stated.
+  const bareName = !!meta.author && (meta.byline === undefined ? false : !ROLE_WORD.test(meta.byline) && squashName(meta.byline) === squashName(meta.author));
+  const authorStated = !!ruleFields.author || !!familyMeta.author || !!tagMeta.author || (!!meta.author && !bareName && !extracted.byline?.includes(meta.author));
   if (ruleFields.author) Object.assign(meta, { author: ruleFields.author.value, byline: ruleFields.author.value });
   if (ruleFields.date) meta.published = ruleFields.date.value;
   if (ruleFields.source) meta.source = ruleFields.source.value;
@@ -353,6 +363,10 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
     },
     opts.sanitize,
   );
+  article.confidence = {
+    author: article.author ? (authorStated ? 'high' : 'low') : null,
+    published: article.published ? (dateStated ? 'high' : 'low') : null,
+  };
   if (rules.length) article.siteRules = appliedRules(rules, chosen?.rule ?? null, ruleFields, ruleRemoved);
   const nextPage = rules.map((m) => m.rule.nextPage).find(Boolean);
   if (nextPage) article.nextPageSelector = nextPage;

@@ -61,6 +61,12 @@ export interface CleanArticle {
   script: ScriptKind;
   /** Addresses of the later pages merged into this article, when it was split over pages. */
   mergedPages?: string[];
+  /**
+   * How sure the reading of each field is: `high` when the page states it (a keyed line, a
+   * role byline, the family's markup, meta tags, a user's rule), `low` when it was inferred
+   * (a bare name, a date from below the article or the page's scripts); null when absent.
+   */
+  confidence?: { author: 'high' | 'low' | null; published: 'high' | 'low' | null };
   /** The user's site rules that matched this page, most specific first, with what each did. */
   siteRules?: AppliedRule[];
   /** The next-page link a site rule names, for merging later pages. */

@@ -7,6 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decode } from '../cli/encoding';
+import { siteOfPage, splitSites } from '../eval/site-half';
 import { type CleanedJson, cleanMany } from './helpers/clean-many';
 import { SHARED, authorMatches, bigramF1, metaMatches, norm } from './helpers/golden';
 
@@ -19,7 +21,13 @@ interface Gold {
   date: string | null;
 }
 
-const FLOORS = { meanF1: 0.97, medianF1: 0.99, under05: 1, titles: 205, authors: 27, dates: 31 };
+const FLOORS = { meanF1: 0.97, medianF1: 0.99, under05: 1, titles: 207, authors: 27, dates: 31 };
+/**
+ * Each half of the sites (eval/site-half.ts) on its own: a mechanism that only helps the sites
+ * it was made on shows as one half falling behind. Measured: A 0.968, titles 105/106; B 0.977, 103/104.
+ */
+const HALF_FLOORS = { A: { meanF1: 0.965, titles: 104 }, B: { meanF1: 0.974, titles: 102 } };
+const MOST_HALF_GAP = 0.012;
 
 describe('real pages (../shared/realpages/dev)', () => {
   it('keeps body, titles, authors and dates at or above their floors', async () => {
@@ -45,5 +53,22 @@ describe('real pages (../shared/realpages/dev)', () => {
     expect(titles).toBeGreaterThanOrEqual(FLOORS.titles);
     expect(authors).toBeGreaterThanOrEqual(FLOORS.authors);
     expect(dates).toBeGreaterThanOrEqual(FLOORS.dates);
+
+    const siteOf = new Map(ids.map((id) => [id, siteOfPage(decode(readFileSync(join(DIR, `${id}.html`))).text)]));
+    const pagesBySite = new Map<string, number>();
+    for (const site of siteOf.values()) pagesBySite.set(site, (pagesBySite.get(site) ?? 0) + 1);
+    const halves = splitSites(pagesBySite);
+    const halfScores = (['A', 'B'] as const).map((half) => {
+      const of = ids.filter((id) => halves.get(siteOf.get(id)!) === half);
+      const meanF1 = of.reduce((n, id) => n + bigramF1(gold[id]!.text, results[id]?.paragraphs.join('\n') ?? ''), 0) / of.length;
+      const titlesRight = of.filter((id) => gold[id]!.title && results[id] && norm(results[id]!.title) === norm(gold[id]!.title!)).length;
+      return { half, pages: of.length, meanF1, titles: titlesRight };
+    });
+    console.log('site halves:', JSON.stringify(halfScores));
+    for (const h of halfScores) {
+      expect(h.meanF1, `sites ${h.half}`).toBeGreaterThanOrEqual(HALF_FLOORS[h.half].meanF1);
+      expect(h.titles, `sites ${h.half}`).toBeGreaterThanOrEqual(HALF_FLOORS[h.half].titles);
+    }
+    expect(Math.abs(halfScores[0]!.meanF1 - halfScores[1]!.meanF1)).toBeLessThanOrEqual(MOST_HALF_GAP);
   });
 });

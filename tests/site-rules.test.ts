@@ -316,3 +316,14 @@ describe('importing ftr-site-config files', () => {
     expect(importFtrConfig('body: //div', '..txt').notImported[0]!.reason).toMatch(/names no site/);
   });
 });
+
+describe('edits before saving', () => {
+  it('what the user typed is the article: title, author, source, date, and it is no guess', async () => {
+    const { withEdits } = await import('../lib/article/edits');
+    const article = clean([]);
+    const edited = withEdits({ ...article, confidence: { author: 'low', published: 'low' } }, { title: '  加装电梯：江北再开工120部 ', author: '王晓川', source: '', published: '2024年4月18日 10:30' });
+    expect(edited).toMatchObject({ title: '加装电梯：江北再开工120部', author: '王晓川', byline: '王晓川', source: null, published: '2024-04-18T10:30:00', confidence: { author: 'high', published: 'high' } });
+    expect(withEdits(article, { title: '' }).title).toBe(article.title); // an article keeps a title
+    expect(article.title).toBe('江北区老旧小区加装电梯提速 今年再开工120部'); // the original is never changed
+  });
+});

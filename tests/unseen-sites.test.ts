@@ -148,3 +148,17 @@ describe('what follows the article', () => {
     expect(clean(html).paragraphs).toEqual(['网友评论', ...P]);
   });
 });
+
+describe('confidence per field', () => {
+  const withText = (lines: string) => page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1>${lines}<div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+  it('a keyed or role byline and a keyed date are stated; a bare name and a date from below the article are guesses', () => {
+    const stated = clean(withText('<p>本报记者 王明</p><p>发布时间：2019-06-12 08:30</p>'));
+    expect(stated.confidence).toEqual({ author: 'high', published: 'high' });
+    const keyed = clean(withText('<p>作者：王明</p>'));
+    expect(keyed.confidence?.author).toBe('high');
+    const bare = clean(page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><p class="by">王明</p><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><p>发布时间：2019-06-12 08:30</p></div>`));
+    expect(bare.author).toBe('王明');
+    expect(bare.confidence).toEqual({ author: 'low', published: 'low' });
+    expect(clean(withText('')).confidence).toEqual({ author: null, published: null });
+  });
+});

@@ -11,12 +11,16 @@ import { SiteRulesLine } from './SiteRulesLine';
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
 /** One metadata line; data-field names the field whatever the UI language. */
-function MetaRow({ field, label, value }: { field: string; label: string; value: string | number | null | undefined }) {
+function MetaRow({ field, label, value, guessed = false }: { field: string; label: string; value: string | number | null | undefined; guessed?: boolean }) {
   if (value === null || value === undefined || value === '') return null;
   return (
     <>
       <dt>{label}</dt>
-      <dd data-field={field}>{value}</dd>
+      <dd data-field={field}>
+        {value}
+        {/* An inferred author or date is marked, not stated as fact. */}
+        {guessed && <span class="guessed" data-guessed={field} title={t('lowConfidenceHint')}>（{t('lowConfidence')}）</span>}
+      </dd>
     </>
   );
 }
@@ -47,11 +51,11 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
       {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">
         {/* A byline that only credits the editor is shown once, as the editor. */}
-        <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? (article.editor && article.byline?.includes(article.editor) ? null : article.byline)} />
+        <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? (article.editor && article.byline?.includes(article.editor) ? null : article.byline)} guessed={article.confidence?.author === 'low'} />
         <MetaRow field="source" label={t('metaSource')} value={article.source} />
         <MetaRow field="editor" label={t('metaEditor')} value={article.editor} />
         <MetaRow field="credits" label={t('metaCredits')} value={article.credits?.join('；')} />
-        <MetaRow field="published" label={t('metaPublished')} value={displayTime(article.published)} />
+        <MetaRow field="published" label={t('metaPublished')} value={displayTime(article.published)} guessed={article.confidence?.published === 'low'} />
         <MetaRow field="edition" label={t('metaEdition')} value={article.edition} />
         <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />
         <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />

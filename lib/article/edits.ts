@@ -20,14 +20,21 @@ export const EDITABLE_FIELDS = ['title', 'author', 'source', 'published'] as con
  */
 export function withEdits(article: CleanArticle, edits: FieldEdits): CleanArticle {
   const out = { ...article };
+  // What the user typed is theirs, stated: never marked as a guess.
+  const confidence = { author: article.confidence?.author ?? null, published: article.confidence?.published ?? null };
   for (const field of EDITABLE_FIELDS) {
     const raw = edits[field];
     if (raw === undefined) continue;
     const value = oneLine(raw).trim().slice(0, field === 'title' ? 1000 : 200);
     if (field === 'title') out.title = value || article.title;
-    else if (field === 'published') out.published = value ? (/^\d{4}-\d{2}-\d{2}(T[\d:]+)?$/.test(value) ? value : (parseChineseDate(value) ?? value)) : null;
-    else if (field === 'author') Object.assign(out, { author: value || null, byline: value || null });
-    else out.source = value || null;
+    else if (field === 'published') {
+      out.published = value ? (/^\d{4}-\d{2}-\d{2}(T[\d:]+)?$/.test(value) ? value : (parseChineseDate(value) ?? value)) : null;
+      confidence.published = value ? 'high' : null;
+    } else if (field === 'author') {
+      Object.assign(out, { author: value || null, byline: value || null });
+      confidence.author = value ? 'high' : null;
+    } else out.source = value || null;
   }
+  if (article.confidence || Object.keys(edits).length) out.confidence = confidence;
   return out;
 }
