@@ -21,7 +21,7 @@ import { stripPinyin } from './rules/pinyin';
 import { appliedRules, holdsKept, keptElements, readRuleFields, removeByRules, ruleContent, useRulePictureSources } from './site-rules/apply';
 import { ruleAddress } from './site-rules/address';
 import { matchingRules } from './site-rules/match';
-import { ruleSwitch } from './site-rules/schema';
+import { ruleSwitch } from './site-rules/names';
 import { detectTemplate } from './templates';
 import type { DomMeta, Template } from './templates/types';
 import { NoArticleError } from './text-pipeline';

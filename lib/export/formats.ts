@@ -70,8 +70,9 @@ export function toMarkdown(stored: CleanArticle, notes: SavedNotes = {}, locate:
 }
 
 export function toPlainText(stored: CleanArticle): string {
-  const { title, url } = exportable(stored);
-  const article = { ...stored, title, url };
+  // Plain text needs no sanitized HTML; its fields lose their control characters all the same.
+  const { title, url, subtitle, byline, author, source, editor, paragraphs, captions } = exportable(stored);
+  const article = { ...stored, title, url, subtitle, byline, author, source, editor, paragraphs, captions };
   const figure = labelsFor(article).figure;
   const parts = [article.title, article.subtitle, metaLine(article), ...article.captions.map((c) => `[${figure}] ${c}`), ...article.paragraphs];
   return `${parts.filter(Boolean).join('\n\n')}\n${article.url ? `\n${article.url}\n` : ''}`;

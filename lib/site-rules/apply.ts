@@ -4,7 +4,8 @@ import { parseChineseDate } from '../metadata/dates';
 import { readBylineLine } from '../metadata/byline';
 import { readMetaLine } from '../metadata/fields';
 import type { MatchedRule, RuleScope } from './match';
-import { type FieldName, type FieldSource, type SiteRule, ruleLabel, ruleSwitch } from './schema';
+import { ruleLabel, ruleSwitch } from './names';
+import type { FieldName, FieldSource, SiteRule } from './schema';
 
 /** What a site rule did on this page, for the popup's report and the JSON output. */
 export interface AppliedRule {

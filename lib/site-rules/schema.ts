@@ -128,12 +128,4 @@ export function parseRules(data: unknown, selectorWorks?: (selector: string) => 
   return { rules: [...byId.values()], refused };
 }
 
-/** The label shown in reports: the rule's own, else its id. */
-export function ruleLabel(rule: SiteRule): string {
-  return rule.label || rule.id;
-}
-
-/** The switch that turns a rule off for the article at hand (as every built-in step has). */
-export function ruleSwitch(rule: Pick<SiteRule, 'id'>): string {
-  return `site-rule:${rule.id}`;
-}
+export { ruleLabel, ruleSwitch } from './names';

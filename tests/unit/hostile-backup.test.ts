@@ -195,3 +195,47 @@ describe('titles that try to inject', () => {
     expect(front.title).toBe('正常标题 [点我](javascript:alert(1)) ![x](https://tracker.example/p.gif)');
   });
 });
+
+describe("a backup's site rules", () => {
+  it('come back checked: what is not inert data is refused with the reason, and a rule of the same id never replaces yours', async () => {
+    const { importRules } = await import('../../lib/site-rules/store');
+    const lib = await openLibrary();
+    const mine = { schema: 1 as const, id: 'news-site', match: { hosts: ['news.example.cn'] }, remove: ['.ad'] };
+    const backup = JSON.stringify({
+      format: 'jingdu-backup', version: 4, exported: '2026-01-01T00:00:00Z', articles: [],
+      siteRules: [
+        { schema: 1, id: 'forum', match: { dom: ['#postlist'] }, remove: ['.sign'] },
+        { schema: 1, id: 'everywhere', match: {}, remove: ['p'] },
+        { schema: 1, id: 'scripted', match: { hosts: ['a.cn'] }, tests: [{ url: 'javascript:alert(1)' }] },
+        { schema: 1, id: 'news-site', match: { hosts: ['news.example.cn'] }, remove: ['article'] },
+      ],
+    });
+    const result = await lib.importBackup(backup, sanitize);
+    const imported = importRules([{ rule: mine, addedAt: '2026-01-01T00:00:00Z', served: 3 }], result.siteRules);
+    expect(imported.added).toEqual(['forum']);
+    expect(imported.keptYours).toEqual(['news-site']);
+    expect(imported.refused.map((r) => r.id)).toEqual(['everywhere', 'scripted']);
+    expect(imported.list.find((r) => r.rule.id === 'news-site')).toMatchObject({ rule: { remove: ['.ad'] }, served: 3 });
+    lib.close();
+  });
+});
+
+describe('control characters in an article', () => {
+  it('never reach the Markdown, HTML or text a user exports (YAML, XML and terminals refuse or obey them)', async () => {
+    const { exportArticle } = await import('../../lib/export/formats');
+    const base = article(0);
+    const hostile: CleanArticle = {
+      ...base,
+      title: `标题\u0001\u001b[31m红\uD800字`,
+      author: '王\u0007明',
+      paragraphs: [`第一段\u0000正文\u001b]0;x\u0007。`, ...base.paragraphs.slice(1)],
+      contentHtml: `<p>第一段\u0000正文\u001b]0;x\u0007。</p>${base.contentHtml}`,
+    };
+    for (const format of ['md', 'html', 'txt', 'json'] as const) {
+      const out = exportArticle(hostile, format);
+      expect(out, format).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      expect(out, format).toContain('第一段正文');
+    }
+    expect(load(toMarkdown(hostile).split('---')[1]!)).toMatchObject({ title: '标题 [31m红字', author: '王明' }) // a title is one line: its controls became a space;
+  });
+});
