@@ -45,7 +45,7 @@ export interface SaveOptions {
 export async function saveArticle(article: CleanArticle, variant: ScriptVariant, converted: CleanArticle | null, options: SaveOptions = {}): Promise<{ ok: boolean; message: string }> {
   try {
     const sources = pictureSources(article);
-    const kept = options.pictures === 'keep' ? await keepPictures(sources, { onProgress: options.onProgress }) : undefined;
+    const kept = options.pictures === 'keep' ? await keepPictures(sources, { onProgress: options.onProgress, pageUrl: article.url }) : undefined;
     const lib = await openLibrary();
     try {
       const { status } = await lib.save(article, variant, converted, undefined, kept);

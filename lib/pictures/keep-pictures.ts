@@ -1,3 +1,4 @@
+import { mayFetchFor } from './private-address';
 import { type PictureType, sniffPictureType } from './sniff';
 
 /** A picture's bytes as the library stores them: once per content, whatever address it came from. */
@@ -15,7 +16,7 @@ export interface PictureRef {
   hash: string;
 }
 
-export type PictureFailure = 'cap' | 'http' | 'network' | 'not-a-picture' | 'timeout';
+export type PictureFailure = 'cap' | 'http' | 'network' | 'not-a-picture' | 'timeout' | 'private-address';
 
 export interface KeepResult {
   pictures: StoredPicture[];
@@ -35,6 +36,8 @@ export interface KeepOptions {
   /** Per picture. */
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The article's page: pictures on private addresses are fetched only for a page that is there too (given by every save). */
+  pageUrl?: string | null;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -83,7 +86,7 @@ async function readCapped(response: Response, room: () => number, take: (n: numb
  * A bounded number run at once; past the size cap the rest are not fetched.
  */
 export async function keepPictures(srcs: Iterable<string>, options: KeepOptions = {}): Promise<KeepResult> {
-  const { fetch: get = fetch, concurrency = 4, capBytes = PICTURE_CAP_BYTES, timeoutMs = 30_000, onProgress } = options;
+  const { fetch: get = fetch, concurrency = 4, capBytes = PICTURE_CAP_BYTES, timeoutMs = 30_000, onProgress, pageUrl } = options;
   const addresses = pictureAddresses(srcs);
   const byHash = new Map<string, StoredPicture>();
   const refs: PictureRef[] = [];
@@ -94,6 +97,10 @@ export async function keepPictures(srcs: Iterable<string>, options: KeepOptions 
 
   const fetchOne = async (src: string): Promise<void> => {
     if (full) return void failed.push({ src, reason: 'cap' });
+    if (pageUrl !== undefined && !mayFetchFor(src, pageUrl)) {
+      onProgress?.(++done, addresses.length);
+      return void failed.push({ src, reason: 'private-address' });
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {

@@ -13,6 +13,7 @@ import { toEpub } from '../../lib/export/epub';
 import { toStandaloneHtml } from '../../lib/export/formats';
 import { cleanDocument } from '../../lib/pipeline';
 import { keepPictures } from '../../lib/pictures/keep-pictures';
+import { pngPicture } from '../helpers/pictures';
 import { pictureSource } from '../../lib/pictures/sources';
 import { sniffPictureType } from '../../lib/pictures/sniff';
 import { type BackupFile, openLibrary } from '../../lib/storage/library';
@@ -233,5 +234,27 @@ describe('exports carry kept pictures', () => {
     writeFileSync(path, book);
     const report = execFileSync('java', ['-jar', EPUBCHECK_JAR, path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(report).toMatch(/No errors or warnings detected/);
+  });
+});
+
+describe('pictures on private addresses', () => {
+  it("are never fetched for a page from the web: the reader's router and intranet stay out of reach", async () => {
+    const { isPrivateHost, mayFetchFor } = await import('../../lib/pictures/private-address');
+    for (const host of ['localhost', '127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '[::1]', '::ffff:127.0.0.1', 'fd00::1', '2130706433', 'router.local']) {
+      expect(isPrivateHost(host), host).toBe(true);
+    }
+    for (const host of ['news.sina.com.cn', '8.8.8.8', '172.32.0.1', 'mmbiz.qpic.cn']) expect(isPrivateHost(host), host).toBe(false);
+    expect(mayFetchFor('http://192.168.1.1/a.png', 'https://news.example.cn/a.html')).toBe(false);
+    expect(mayFetchFor('http://127.0.0.1:8080/a.png', 'http://127.0.0.1:8080/page.html')).toBe(true); // a page on this machine shows its own pictures
+    expect(mayFetchFor('https://n.sinaimg.cn/a.jpg', 'https://news.example.cn/a.html')).toBe(true);
+
+    const asked: string[] = [];
+    const fakeFetch = (async (url: string) => {
+      asked.push(url);
+      return new Response(new Uint8Array(pngPicture(4, 4, [200, 0, 0])), { headers: { 'content-type': 'image/png' } });
+    }) as unknown as typeof fetch;
+    const kept = await keepPictures(['http://192.168.1.1/cam.png', 'https://pics.example.cn/a.png'], { fetch: fakeFetch, pageUrl: 'https://news.example.cn/a.html' });
+    expect(asked).toEqual(['https://pics.example.cn/a.png']);
+    expect(kept.failed, JSON.stringify(kept.failed)).toEqual([{ src: 'http://192.168.1.1/cam.png', reason: 'private-address' }]);
   });
 });
