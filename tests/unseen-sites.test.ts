@@ -162,3 +162,18 @@ describe('confidence per field', () => {
     expect(clean(withText('')).confidence).toEqual({ author: null, published: null });
   });
 });
+
+describe('widgets and banners', () => {
+  it("rating and mood widgets under the article go; a sentence about a rating stays", () => {
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}<p>您对本文的评价：</p><p>很好 一般 差</p><p>看完此新闻的心情</p></div></div>`);
+    expect(clean(html).paragraphs).toEqual(P);
+    expect(clean(page(`<div class="text">${P.map((p) => `<p>${p}</p>`).join('')}<p>居民给公园打分，平均得分九十二分，满意度在全县各类公共设施中排名第一。</p></div>`)).paragraphs.at(-1)).toContain('平均得分九十二分');
+  });
+
+  it("a wiki's maintenance banner and edit links go, the article stays", () => {
+    const html = page(`<h1 id="firstHeading">長江</h1><div id="bodyContent"><table class="ambox"><tr><td>此條目需要補充更多來源。</td></tr></table>${P.map((p, i) => `<h2>節${i}<span class="mw-editsection">[編輯]</span></h2><p>${p}</p>`).join('')}<div id="catlinks">分類：中國河流</div></div>`, '長江 - 維基百科，自由的百科全書');
+    const text = clean(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/補充更多來源|編輯|分類/);
+    for (const p of P) expect(text).toContain(p);
+  });
+});
