@@ -223,7 +223,7 @@ function readContentLead(blocks: Block[], title: string | null, template: Templa
 }
 
 /** A byline that names its writers' role or key (记者, 作者：, 文／, 報導) is stated, not guessed. */
-const ROLE_WORD = /记者|記者|作者|撰文|通讯员|通訊員|特约|特約|文\s*[/／:：]|[/／]\s*文|报道|報導|報導|电|電|by\s/i;
+const ROLE_WORD = /记者|記者|作者|撰文|通讯员|通訊員|特约|特約|文\s*[/／:：]|[/／]\s*文|报道|報導|电|電|by\s/i;
 
 const squashName = (s: string) => s.replace(/[\s\u3000（）()【】[\]]/g, '');
 

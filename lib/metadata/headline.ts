@@ -170,6 +170,11 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>, h
   return best.text;
 }
 
+/** "相關文章關鍵字：台北 市政" and other labels over a list: never a headline. */
+const LABEL = /^[^：:]{1,10}[：:]/;
+/** A blog archive's "December 2006", "2006年12月": a date heads a list, not an article. */
+const DATE_HEADING = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*月?(?:\s*\d{1,2}\s*日?)?)$/i;
+
 /**
  * For pages whose <title> says nothing ("显示", the site name): the first heading that is
  * not navigation, else the first large or bold line standing on its own (centered bold
@@ -219,11 +224,6 @@ function withCounter(line: string, parts: string[]): string {
   const counted = parts.find((p) => squash(p).startsWith(l) && /^[（(]\d{1,3}[/／]\d{1,3}[）)]$/.test(squash(p).slice(l.length)));
   return counted ?? line;
 }
-
-/** "相關文章關鍵字：台北 市政" and other labels over a list: never a headline. */
-const LABEL = /^[^：:]{1,10}[：:]/;
-/** A blog archive's "December 2006", "2006年12月": a date heads a list, not an article. */
-const DATE_HEADING = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*月?(?:\s*\d{1,2}\s*日?)?)$/i;
 
 export function chooseHeadline(doc: Document, input: HeadlineInput): string | null {
   const siteNames = new Set(input.siteNames.filter(Boolean).map(squash));

@@ -123,22 +123,20 @@ class Reader {
     if (this.eat('contains(')) {
       if (this.eat('concat(')) return [this.classIdiom()];
       if (this.peek('text()') || this.peek('.')) throw new XPathNotSupported('a condition on the text has no CSS equivalent');
-      this.expect('@');
-      const name = this.name();
-      this.expect(',');
-      const value = this.literal();
-      this.expect(')');
-      return [cssAttr(name, '*=', value)];
+      return [this.attributeTest('*=')];
     }
-    if (this.eat('starts-with(')) {
-      this.expect('@');
-      const name = this.name();
-      this.expect(',');
-      const value = this.literal();
-      this.expect(')');
-      return [cssAttr(name, '^=', value)];
-    }
+    if (this.eat('starts-with(')) return [this.attributeTest('^=')];
     throw new XPathNotSupported(`no CSS equivalent for the condition at character ${this.at + 1}`);
+  }
+
+  /** The rest of contains(@a, 'v') or starts-with(@a, 'v'), after the function's name. */
+  private attributeTest(op: '*=' | '^='): string {
+    this.expect('@');
+    const name = this.name();
+    this.expect(',');
+    const value = this.literal();
+    this.expect(')');
+    return cssAttr(name, op, value);
   }
 
   /** contains(concat(' ', normalize-space(@class), ' '), ' name '): the element has that class. */
