@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { importFtrConfig } from '../lib/site-rules/ftr';
+import { ruleFileData } from '../lib/site-rules/rule-file';
 import { type SiteRule, parseRules } from '../lib/site-rules/schema';
 import { stat } from './inputs';
 import { UsageError } from './usage-error';
@@ -24,21 +24,10 @@ function readRuleFile(path: string, into: LoadedRules): void {
   const info = stat(path);
   if (!info?.isFile()) throw new UsageError(`--rules ${path}: no such file or folder`);
   if (info.size > LARGEST_RULE_FILE) throw new UsageError(`--rules ${path}: larger than any rule file (${LARGEST_RULE_FILE >> 20} MB)`);
-  const text = readFileSync(path, 'utf8');
-  if (/\.txt$/i.test(path)) {
-    // An ftr-site-config file (Full-Text RSS, wallabag): the site is named by the file.
-    const { rule, notImported } = importFtrConfig(text, basename(path));
-    if (rule) into.rules.push(rule);
-    for (const n of notImported) into.warnings.push(`${path}${n.line ? `:${n.line}` : ''}: not imported (${n.reason}): ${n.text}`);
-    return;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`--rules ${path}: not JSON (${(err as Error).message})`);
-  }
-  const { rules, refused } = parseRules(data);
+  const read = ruleFileData(basename(path), readFileSync(path, 'utf8'));
+  if ('error' in read) throw new UsageError(`--rules ${path}: ${read.error}`);
+  for (const n of read.notImported) into.warnings.push(`${path}${n.line ? `:${n.line}` : ''}: not imported (${n.reason}): ${n.text}`);
+  const { rules, refused } = parseRules(read.data);
   into.rules.push(...rules);
   for (const r of refused) into.warnings.push(`${path}: rule ${r.index}${r.id ? ` (${r.id})` : ''} refused: ${r.reason}`);
 }

@@ -14,7 +14,7 @@ import { decode } from '../cli/encoding';
 import { closeDocument, parseHtml } from '../cli/node-dom';
 import { cleanMany } from '../tests/helpers/clean-many';
 import { authorMatches, bigramScores, metaMatches, norm } from '../tests/helpers/golden';
-import { siteOfPage, splitSites } from './site-half';
+import { pageHalves } from './site-half';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = process.argv[2] ?? join(ROOT, 'tests', 'fixtures');
@@ -80,10 +80,7 @@ const ours = {
 };
 
 // Each page's site, and the half of the sites it falls in (eval/site-half.ts).
-const siteOf = new Map(pages.map((id) => [id, siteOfPage(decode(readFileSync(join(dir, `${id}.html`))).text)]));
-const pagesBySite = new Map<string, number>();
-for (const site of siteOf.values()) pagesBySite.set(site, (pagesBySite.get(site) ?? 0) + 1);
-const halves = splitSites(pagesBySite);
+const halves = pageHalves(dir, pages);
 
 const rows = [];
 for (const id of pages) {
@@ -91,7 +88,7 @@ for (const id of pages) {
   const mine = ours[id];
   rows.push({
     page: id,
-    half: halves.get(siteOf.get(id)!)!,
+    half: halves.get(id)!.half,
     jingdu: score(gold, mine ? { ...mine, text: mine.paragraphs.join('\n') } : null),
     readability: score(gold, plainReadability(id)),
   });
@@ -129,7 +126,7 @@ const byHalf = (['A', 'B'] as const).map((half) => {
 });
 if (byHalf.every((h) => h.of.length)) {
   for (const h of byHalf) {
-    const sites = new Set(h.of.map((r) => siteOf.get(r.page))).size;
+    const sites = new Set(h.of.map((r) => halves.get(r.page)!.site)).size;
     console.log(`Jingdu, sites ${h.half} (${sites} sites, ${h.of.length} pages): body F1 ${f(h.f1)} (under 0.5: ${h.of.filter((r) => r.jingdu.f1 < 0.5).length})  titles ${shown(h.title)}  authors ${shown(h.author)}  dates ${shown(h.date)}`);
   }
   const [a, b] = byHalf as [(typeof byHalf)[0], (typeof byHalf)[0]];

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decode } from '../cli/encoding';
 
 /**
  * Which site a saved page is from, and which half of the sites it falls in. The dev pages are
@@ -59,4 +62,13 @@ export function splitSites(pagesBySite: Map<string, number>): Map<string, 'A' | 
     size[half] += pagesBySite.get(site)!;
   }
   return out;
+}
+
+/** Each page of a folder (`<id>.html`) with its site and the half of the sites it falls in. */
+export function pageHalves(dir: string, ids: string[]): Map<string, { site: string; half: 'A' | 'B' }> {
+  const siteOf = new Map(ids.map((id) => [id, siteOfPage(decode(readFileSync(join(dir, `${id}.html`))).text)]));
+  const pagesBySite = new Map<string, number>();
+  for (const site of siteOf.values()) pagesBySite.set(site, (pagesBySite.get(site) ?? 0) + 1);
+  const halves = splitSites(pagesBySite);
+  return new Map(ids.map((id) => [id, { site: siteOf.get(id)!, half: halves.get(siteOf.get(id)!)! }]));
 }

@@ -8,6 +8,7 @@ import { hasArticleText, isProse } from './article/lines';
 import { HUGE_PAGE_ELEMENTS, hugePageContent } from './dom/dominant-container';
 import { unwrapBlockLinks } from './dom/block-links';
 import { widenCutContent } from './dom/cut-content';
+import { elementText, queryAll } from './dom/query';
 import { flattenDeepNesting, maxDepth } from './dom/flatten';
 import { toBlocks } from './dom/to-blocks';
 import { joinNames, mergeMeta, readMetaLine, type MetaFields } from './metadata/fields';
@@ -63,15 +64,9 @@ const NEVER_CONTENT = ['script', 'style', 'noscript', 'template', 'iframe', 'obj
 function preClean(doc: Document, template: Template, report: RemovalReport, kept: Set<Element>): void {
   const remove = (selectors: string[], rule: 'hidden-text' | 'template-junk') => {
     for (const sel of selectors) {
-      let nodes: Element[];
-      try {
-        nodes = [...doc.querySelectorAll(sel)];
-      } catch {
-        continue; // a selector this DOM implementation does not support
-      }
-      for (const el of nodes) {
+      for (const el of queryAll(doc, sel)) {
         if (!el.isConnected || holdsKept(el, kept)) continue;
-        const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        const text = elementText(el);
         el.remove();
         if (text) report.addSample(rule, text);
       }

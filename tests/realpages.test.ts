@@ -7,8 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../cli/encoding';
-import { siteOfPage, splitSites } from '../eval/site-half';
+import { pageHalves } from '../eval/site-half';
 import { type CleanedJson, cleanMany } from './helpers/clean-many';
 import { SHARED, authorMatches, bigramF1, metaMatches, norm } from './helpers/golden';
 
@@ -54,12 +53,9 @@ describe('real pages (../shared/realpages/dev)', () => {
     expect(authors).toBeGreaterThanOrEqual(FLOORS.authors);
     expect(dates).toBeGreaterThanOrEqual(FLOORS.dates);
 
-    const siteOf = new Map(ids.map((id) => [id, siteOfPage(decode(readFileSync(join(DIR, `${id}.html`))).text)]));
-    const pagesBySite = new Map<string, number>();
-    for (const site of siteOf.values()) pagesBySite.set(site, (pagesBySite.get(site) ?? 0) + 1);
-    const halves = splitSites(pagesBySite);
+    const halves = pageHalves(DIR, ids);
     const halfScores = (['A', 'B'] as const).map((half) => {
-      const of = ids.filter((id) => halves.get(siteOf.get(id)!) === half);
+      const of = ids.filter((id) => halves.get(id)!.half === half);
       const meanF1 = of.reduce((n, id) => n + bigramF1(gold[id]!.text, results[id]?.paragraphs.join('\n') ?? ''), 0) / of.length;
       const titlesRight = of.filter((id) => gold[id]!.title && results[id] && norm(results[id]!.title) === norm(gold[id]!.title!)).length;
       return { half, pages: of.length, meanF1, titles: titlesRight };

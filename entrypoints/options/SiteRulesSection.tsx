@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { importFtrConfig } from '../../lib/site-rules/ftr';
+import { ruleFileData } from '../../lib/site-rules/rule-file';
 import { type SiteRule, parseRules, ruleLabel } from '../../lib/site-rules/schema';
 import { type StoredRule, rulePack } from '../../lib/site-rules/store';
 import { downloadBlob } from '../../platform/download';
@@ -83,23 +83,13 @@ export function SiteRulesSection() {
     let unchanged = 0;
     let kept = 0;
     for (const file of [...(files ?? [])]) {
-      const text = await file.text();
-      let data: unknown;
-      if (/\.txt$/i.test(file.name)) {
-        // ftr-site-config (Full-Text RSS, wallabag): one site per file, named by the file.
-        const { rule, notImported } = importFtrConfig(text, file.name);
-        for (const n of notImported) lines.push(t('optRuleRefused', `${file.name}${n.line ? `:${n.line}` : ''}`, `${n.reason} (${n.text})`));
-        if (!rule) continue;
-        data = rule;
-      } else {
-        try {
-          data = JSON.parse(text);
-        } catch (err) {
-          lines.push(t('optRuleRefused', file.name, (err as Error).message));
-          continue;
-        }
+      const read = ruleFileData(file.name, await file.text());
+      if ('error' in read) {
+        lines.push(t('optRuleRefused', file.name, read.error));
+        continue;
       }
-      const result = await importRulePack(data, selectorWorks);
+      for (const n of read.notImported) lines.push(t('optRuleRefused', `${file.name}${n.line ? `:${n.line}` : ''}`, `${n.reason} (${n.text})`));
+      const result = await importRulePack(read.data, selectorWorks);
       added += result.added.length;
       unchanged += result.unchanged.length;
       kept += result.keptYours.length;

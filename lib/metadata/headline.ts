@@ -8,6 +8,7 @@
  * line agrees, <title> is cut at those separators and the headline part kept.
  */
 import { squash } from '../blocks';
+import { elementText } from '../dom/query';
 
 /** Site/channel separators, in either order around the headline. */
 const SEPARATOR = /\s*(?:__?|\s-{1,2}\s|-{2}|(?<=[^\s\d])-(?=[^\s\d])|[|｜]|\s[—–]\s|—{1,2}|::|》|\s·\s)\s*/;
@@ -26,9 +27,6 @@ const MAX_CHILDREN = 6;
 /** <title> is read up to here: the headline is never longer, a hostile page's title may be. */
 const MAX_TITLE = 300;
 
-function visibleText(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Length of the longest run of characters two short strings share. Both are capped at
@@ -135,11 +133,11 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>, h
   const titleBigrams = bigrams(titles.join('\n'));
   for (const el of lineCandidates(doc)) {
     if (el.closest(NEVER_HEADLINE)) continue;
-    const text = visibleText(el);
+    const text = elementText(el);
     const line = squash(text);
     if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
     // A child holding the same text is the better element; let it speak.
-    if (el.children.length === 1 && squash(visibleText(el.children[0]!)) === line) continue;
+    if (el.children.length === 1 && squash(elementText(el.children[0]!)) === line) continue;
     const tag = el.tagName.toLowerCase();
     // An h1/h2 holding the whole headline part of <title> and saying more ("标题 每栋最高两百万").
     const elaborates = (tag === 'h1' || tag === 'h2') && headlineParts.some((p) => p.length >= 6 && line.includes(p) && line.length <= p.length * 3);
@@ -189,11 +187,11 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
     for (let i = 0; i < found.length && i < MAX_PROMINENT; i++) {
       const el = found[i]!;
       if (el.closest(NEVER_HEADLINE) || el.closest('a') || inNavigation(el)) continue;
-      const text = visibleText(el);
+      const text = elementText(el);
       const len = squash(text).length;
       // Bold runs inside a paragraph are emphasis; a headline stands alone in its block.
       const block = el.parentElement;
-      const alone = !block || squash(visibleText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
+      const alone = !block || squash(elementText(block)).length <= len + 2 || /^h[1-3]$/i.test(el.tagName);
       // "相关新闻：" in bold is a label over a list, not a headline.
       if (len >= 4 && len <= 60 && alone && !/[。！？，,：:]$/.test(text) && !LABEL.test(text) && !DATE_HEADING.test(text) && !/^[》»]/.test(text) && !siteNames.has(squash(text))) return text;
     }
@@ -213,7 +211,7 @@ function headingThatIsAPart(doc: Document, parts: string[]): string | null {
   for (let i = 0; i < headings.length && i < 20; i++) {
     const el = headings[i]!;
     if (el.closest(NEVER_HEADLINE) || inNavigation(el)) continue;
-    if (wanted.has(squash(visibleText(el)))) return visibleText(el);
+    if (wanted.has(squash(elementText(el)))) return elementText(el);
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import { queryFirst } from '../dom/query';
+
 /**
  * Long portal articles are split over pages (3107.html, 3107_2.html, …; or ?page=2).
  * This finds the article's own later pages in its pager. Only pager links count
@@ -94,13 +96,7 @@ function parse(href: string, base: string): URL | null {
 
 /** The page a site rule's next-page link points to (same site only), as a one-page walk step. */
 function ruleNextPage(doc: Document, base: URL, selector: string): string[] {
-  let link: Element | null = null;
-  try {
-    link = doc.querySelector(selector);
-  } catch {
-    return [];
-  }
-  const href = link?.getAttribute('href');
+  const href = queryFirst(doc, selector)?.getAttribute('href');
   const next = href ? parse(href, base.href) : null;
   return next && next.origin === base.origin && next.href !== base.href ? [next.href] : [];
 }

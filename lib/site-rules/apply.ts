@@ -1,4 +1,5 @@
 import { oneLine } from '../blocks';
+import { elementText, queryAll } from '../dom/query';
 import type { RemovalReport } from '../article/report';
 import { parseChineseDate } from '../metadata/dates';
 import { readBylineLine } from '../metadata/byline';
@@ -19,19 +20,11 @@ export interface AppliedRule {
   removed: number;
 }
 
-function all(doc: ParentNode, selector: string): Element[] {
-  try {
-    return [...doc.querySelectorAll(selector)];
-  } catch {
-    return []; // a selector this DOM cannot parse matches nothing
-  }
-}
-
 /** Lazy pictures whose real address sits in the attribute the rule names. */
 export function useRulePictureSources(doc: Document, rules: MatchedRule[]): void {
   const attr = rules.map((m) => m.rule.pictures?.srcAttr).find(Boolean);
   if (!attr) return;
-  for (const img of all(doc, 'img')) {
+  for (const img of queryAll(doc, 'img')) {
     const real = img.getAttribute(attr)?.trim();
     if (real) img.setAttribute('src', real);
   }
@@ -40,7 +33,7 @@ export function useRulePictureSources(doc: Document, rules: MatchedRule[]): void
 /** Elements a rule keeps: neither the rule's nor the family's removals take them or what holds them. */
 export function keptElements(doc: Document, rules: MatchedRule[]): Set<Element> {
   const kept = new Set<Element>();
-  for (const { rule } of rules) for (const sel of rule.keep ?? []) for (const el of all(doc, sel)) kept.add(el);
+  for (const { rule } of rules) for (const sel of rule.keep ?? []) for (const el of queryAll(doc, sel)) kept.add(el);
   return kept;
 }
 
@@ -52,18 +45,14 @@ export function holdsKept(el: Element, kept: Set<Element>): boolean {
   return false;
 }
 
-function squashedText(el: Element): string {
-  return el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
 /** Removes what each rule's `remove` selects, reported under the rule's own switch. */
 export function removeByRules(doc: Document, rules: MatchedRule[], kept: Set<Element>, report: RemovalReport): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { rule } of rules) {
     for (const sel of rule.remove ?? []) {
-      for (const el of all(doc, sel)) {
+      for (const el of queryAll(doc, sel)) {
         if (!el.isConnected || holdsKept(el, kept)) continue;
-        const text = squashedText(el);
+        const text = elementText(el);
         el.remove();
         counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
         report.addSample(ruleSwitch(rule), text || `<${el.tagName.toLowerCase()}>`);
@@ -86,7 +75,7 @@ function outermost(elements: Element[]): Element[] {
 export function ruleContent(doc: Document, rules: MatchedRule[]): { rule: SiteRule; elements: Element[] } | null {
   for (const { rule } of rules) {
     for (const sel of rule.content ?? []) {
-      const found = outermost(all(doc, sel)).filter((el) => squashedText(el) || el.querySelector('img'));
+      const found = outermost(queryAll(doc, sel)).filter((el) => elementText(el) || el.querySelector('img'));
       if (found.length) return { rule, elements: found };
     }
   }
@@ -95,7 +84,7 @@ export function ruleContent(doc: Document, rules: MatchedRule[]): { rule: SiteRu
 
 function readSource(doc: Document, source: FieldSource): string | null {
   const { selector, attr } = typeof source === 'string' ? { selector: source, attr: undefined } : source;
-  const el = all(doc, selector)[0];
+  const el = queryAll(doc, selector)[0];
   if (!el) return null;
   const raw = attr ? el.getAttribute(attr) : el.textContent;
   const text = raw ? oneLine(raw.slice(0, 2000)).trim() : '';

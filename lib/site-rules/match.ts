@@ -1,3 +1,4 @@
+import { queryFirst } from '../dom/query';
 import type { SiteRule } from './schema';
 
 /** How much of the page a rule names: a rule for this page outranks one for its site, which outranks one for its engine. */
@@ -36,14 +37,6 @@ function withoutFragment(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
-function selectorMatches(doc: Document, selector: string): boolean {
-  try {
-    return doc.querySelector(selector) !== null;
-  } catch {
-    return false; // a selector this DOM cannot parse matches nothing
-  }
-}
-
 /** The scope a rule matches this page at, or null when it does not apply here. */
 export function ruleScope(rule: SiteRule, doc: Document, url: string): RuleScope | null {
   if (rule.enabled === false) return null;
@@ -55,7 +48,7 @@ export function ruleScope(rule: SiteRule, doc: Document, url: string): RuleScope
   }
   const m = rule.match;
   const dom = m.dom ?? [];
-  if (!dom.every((s) => selectorMatches(doc, s))) return null;
+  if (!dom.every((s) => queryFirst(doc, s) !== null)) return null;
   if (m.urls?.length) {
     if (!parsed || !m.urls.some((u) => withoutFragment(u) === withoutFragment(parsed!.href))) return null;
     return 'page';
