@@ -1,5 +1,6 @@
 import { createMenus, onCommand, onMenuClick } from '../platform/actions';
 import { saveRuleFromPicker } from '../platform/picker';
+import { KEEP_PICTURES_MESSAGE, runPictureJobs } from '../platform/picture-jobs';
 import { siteScripts } from '../platform/settings';
 import { syncSiteScripts } from '../platform/site-memory';
 
@@ -12,6 +13,14 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup?.addListener(() => void syncSiteScripts().catch(report));
   siteScripts.watch(() => void syncSiteScripts().catch(report));
+  // Pictures of saved articles are kept here, not in the page that saved: a job left by a
+  // stopped worker or a closed browser resumes whenever the worker starts.
+  void runPictureJobs().catch(report);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!message || typeof message !== 'object' || !(Object.keys(KEEP_PICTURES_MESSAGE)[0]! in message) || sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
+    void runPictureJobs().catch(report);
+    return undefined;
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info.menuItemId, tab?.id).catch(report));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.id).catch(report));
   // The picker's one message: a rule to keep. Only our own scripts in a tab can send it (pages cannot message an extension).

@@ -2,6 +2,7 @@ import { type ScriptVariant } from '../lib/convert/variants';
 import { cleanInTab } from './clean-in-tab';
 import { t } from './i18n';
 import { keepPicturesEnabled, pictureChoice, saveArticle } from './library-actions';
+import { runPictureJobs } from './picture-jobs';
 import { setPageScript, togglePageScript } from './page-script';
 
 /** Context-menu entries of the 简/繁 page toggle. */
@@ -46,7 +47,7 @@ export async function saveTab(tabId: number): Promise<{ ok: boolean; message: st
   const result = await cleanInTab(tabId);
   // No popup to ask from: pictures are kept only from sites already granted.
   const pictures = result?.ok ? await pictureChoice(result.article, await keepPicturesEnabled(), false) : 'off';
-  const outcome = result?.ok ? await saveArticle(result.article, 'original', null, { pictures }) : { ok: false, message: result?.message ?? t('noArticle') };
+  const outcome = result?.ok ? await saveArticle(result.article, 'original', null, { pictures, runJobs: () => void runPictureJobs() }) : { ok: false, message: result?.message ?? t('noArticle') };
   await browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' });
   await browser.action.setTitle({ tabId, title: outcome.message });
   return outcome;

@@ -1,6 +1,7 @@
 import { openLibrary } from '../lib/storage/library';
 import { cleanInTab } from './clean-in-tab';
 import { keepPicturesEnabled, pictureChoice, saveArticle } from './library-actions';
+import { pictureJobs, runPictureJobs } from './picture-jobs';
 import { setPageScript } from './page-script';
 import { saveRuleFromPicker } from './picker';
 
@@ -27,7 +28,10 @@ export async function runProbe(tabId: number, mergePages = false, siteRule = fal
   const headingRestored = await heading();
   // Saved as the save shortcut saves: pictures kept from sites already granted.
   const pictures = await pictureChoice(cleaned.article, await keepPicturesEnabled(), false);
-  const saved = await saveArticle(cleaned.article, 'original', null, { pictures });
+  // The background keeps the pictures after the save, as a job: the probe waits for it to end.
+  const saved = await saveArticle(cleaned.article, 'original', null, { pictures, runJobs: () => undefined });
+  await runPictureJobs();
+  const pictureJob = (await pictureJobs.getValue())[cleaned.article.url ?? ''];
   const lib = await openLibrary();
   try {
     const back = await lib.get(cleaned.article.url ?? '');
@@ -43,6 +47,7 @@ export async function runProbe(tabId: number, mergePages = false, siteRule = fal
       headingTraditional,
       headingRestored,
       saved: saved.ok,
+      pictureJob: pictureJob ? { total: pictureJob.total, kept: pictureJob.kept, finished: !!pictureJob.finishedAt } : null,
       readBack: back ? { title: back.article.title, paragraphs: back.article.paragraphs.length, pictures: (await lib.pictureFiles(back)).size, picturesMissed: back.picturesMissed ?? 0 } : null,
     };
   } finally {

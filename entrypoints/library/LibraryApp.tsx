@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type PictureJob, jobProgress } from '../../lib/pictures/picture-job';
+import { pictureJobs, wakePictureJobs } from '../../platform/picture-jobs';
 import { rulePack } from '../../lib/site-rules/store';
 import { importRulePack, storedRules } from '../../platform/site-rules';
 import { queryVariants } from '../../lib/convert/query';
@@ -29,6 +31,17 @@ export function LibraryApp() {
   const [details, setDetails] = useState<string[]>([]);
   const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
   const [version, setVersion] = useState(0);
+  const [jobs, setJobs] = useState<Record<string, PictureJob>>({});
+
+  // Pictures still being kept by the background: each row shows its progress, the list refreshes as they arrive.
+  useEffect(() => {
+    wakePictureJobs();
+    void pictureJobs.getValue().then(setJobs);
+    return pictureJobs.watch((next) => {
+      setJobs(next ?? {});
+      setVersion((v) => v + 1);
+    });
+  }, []);
 
   useEffect(() => {
     document.title = t('libraryTitle');
@@ -193,7 +206,11 @@ export function LibraryApp() {
                   <td class="when">
                     {t('savedOn')} {r.savedAt.slice(0, 10)}
                     {pictureSpace > 0 && <div class="picture-space">{t('pictureSpace', byteSize(pictureSpace))}</div>}
-                    {(r.picturesMissed ?? 0) > 0 && <div class="pictures-missed">{t('picturesAsLinks', r.picturesMissed!)}</div>}
+                    {jobs[r.url] && !jobs[r.url]!.finishedAt ? (
+                      <div class="pictures-saving" role="status">{t('picturesSavingRow', jobProgress(jobs[r.url]!).done, jobs[r.url]!.total)}</div>
+                    ) : (
+                      (r.picturesMissed ?? 0) > 0 && <div class="pictures-missed">{t('picturesAsLinks', r.picturesMissed!)}</div>
+                    )}
                   </td>
                   <td>
                     <button class="delete" onClick={() => remove(r)}>{t('delete')}</button>

@@ -6,7 +6,7 @@ import { clipboardPayload } from '../../lib/export/clipboard';
 import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/formats';
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
-import { keepPicturesEnabled, openExtensionPage, pictureChoice, saveArticle } from '../../platform/library-actions';
+import { keepPicturesEnabled, openExtensionPage, followPictureJob, pictureChoice, saveArticle } from '../../platform/library-actions';
 import { articleScript, defaultFormat, readerDraft, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
 import { type PopupState, cleanTab, targetTab } from './clean-tab';
@@ -161,8 +161,10 @@ export function App() {
   const save = async () => {
     const pictures = await pictureChoice(edited, keepPics, true);
     const converted = variant === 'original' ? null : await labelled();
-    const result = await saveArticle(edited, variant, converted, { pictures, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
+    const result = await saveArticle(edited, variant, converted, { pictures });
     setNotice(result.message);
+    // The pictures are kept by the background: this window may close, the notice follows while it is open.
+    if (result.pictureJob) followPictureJob(result.pictureJob, setNotice);
   };
 
   return (

@@ -13,7 +13,8 @@ import { downloadBlob } from '../../platform/download';
 import { NotesPanel } from './NotesPanel';
 import { MENU_FORMATS } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
-import { keepPicturesEnabled, pictureChoice, saveArticle } from '../../platform/library-actions';
+import { keepPicturesEnabled, followPictureJob, pictureChoice, pictureJobNotice, saveArticle } from '../../platform/library-actions';
+import { wakePictureJobs, watchPictureJob } from '../../platform/picture-jobs';
 import { readerDraft, readerPrefs } from '../../platform/settings';
 
 type Theme = 'auto' | 'light' | 'dark';
@@ -76,6 +77,28 @@ export function ReaderApp() {
     });
   }, [url, isDraft]);
 
+  // A saved article whose pictures are still being kept: progress here, and the pictures once they are in.
+  const [pictureLoad, setPictureLoad] = useState(0);
+  useEffect(() => {
+    if (isDraft) return;
+    wakePictureJobs();
+    let finished: string | null | undefined;
+    return watchPictureJob(url, (job) => {
+      if (!job) return;
+      if (!job.finishedAt || finished === null) setNotice(pictureJobNotice(job));
+      if (finished === null && job.finishedAt) setPictureLoad((n) => n + 1);
+      finished = job.finishedAt;
+    });
+  }, [url, isDraft]);
+  useEffect(() => {
+    if (!pictureLoad) return;
+    void openLibrary().then(async (lib) => {
+      const r = await lib.get(url);
+      if (r) setPictures(await lib.pictureFiles(r));
+      lib.close();
+    });
+  }, [pictureLoad]);
+
   // Which save to read: -1 the latest, i the earlier save record.versions[i].
   const [version, setVersion] = useState(-1);
   useEffect(() => {
@@ -113,8 +136,9 @@ export function ReaderApp() {
   const saveDraft = async () => {
     const choice = await pictureChoice(record.article, keepPics, true);
     const converted = variant === 'original' ? null : await convertArticleOffThread(record.article, variant);
-    const saved = await saveArticle(record.article, variant, converted, { pictures: choice, onProgress: (done, total) => setNotice(t('savingPictures', done, total)) });
+    const saved = await saveArticle(record.article, variant, converted, { pictures: choice });
     setNotice(saved.message);
+    if (saved.pictureJob) followPictureJob(saved.pictureJob, setNotice);
   };
   // Labels in the article's own script (來源 under 繁體), as the exports write them.
   const meta = metaLine(shown);

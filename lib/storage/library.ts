@@ -5,7 +5,8 @@ import { type KeepResult, sha256Hex } from '../pictures/keep-pictures';
 import { sniffPictureType } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
 import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures } from './records';
-import { checkBackupPicture, checkRecord, checkRecordV1 } from './validate';
+import { fitRecord } from './fit-record';
+import { checkBackupPicture, checkRecord, checkRecordV1, salvageRecord } from './validate';
 import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2, type StoredPictureRow } from './schema';
 
 export class LibraryFullError extends Error {
@@ -107,6 +108,34 @@ async function validRecord(store: { get(key: string): Promise<unknown> }, key: s
   const stored: unknown = await store.get(key);
   const checked = stored === undefined ? undefined : checkRecord(stored);
   return checked?.ok ? checked.value : undefined;
+}
+
+/**
+ * The record a save builds on: the stored one, or, when it is damaged, the stored one
+ * repaired (over-long decoration cut) or else what can be salvaged of it — the reader's note,
+ * tags, versions and pictures are never lost to one broken field.
+ */
+async function recordToUpdate(store: { get(key: string): Promise<unknown> }, fresh: SavedArticle): Promise<SavedArticle | undefined> {
+  const stored: unknown = await store.get(fresh.url);
+  if (stored === undefined) return undefined;
+  const checked = checkRecord(stored);
+  if (checked.ok) return checked.value;
+  const repaired = (() => {
+    try {
+      return fitRecord(stored as SavedArticle);
+    } catch {
+      return undefined;
+    }
+  })();
+  return repaired?.ok ? repaired.record : salvageRecord(stored, fresh);
+}
+
+/** A save the library refuses before writing anything: the reason says what does not fit. */
+export class RecordTooLargeError extends Error {
+  constructor(readonly reason: string) {
+    super(`This article cannot be saved: ${reason}. Nothing was written.`);
+    this.name = 'RecordTooLargeError';
+  }
 }
 
 /** The hashes of every picture row an article key is linked from (also for a damaged record). */
@@ -275,13 +304,44 @@ export class Library {
     const fresh = makeRecord(article, variant, converted, now);
     try {
       const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
-      const old = await validRecord(tx.objectStore('articles'), fresh.url);
-      const record = withPictures(old ? updateRecord(old, fresh) : fresh, old, kept);
+      const old = await recordToUpdate(tx.objectStore('articles'), fresh);
+      const fitted = fitRecord(withPictures(old ? updateRecord(old, fresh) : fresh, old, kept));
+      if (!fitted.ok) {
+        tx.done.catch(() => undefined); // aborted on purpose: the refusal below is the error
+        tx.abort();
+        throw new RecordTooLargeError(fitted.reason);
+      }
+      const record = fitted.record;
       const incoming = new Map(kept?.pictures.map((p) => [p.hash, p]));
       await relinkPictures(tx, record.url, await linkedHashes(tx, record.url), pictureHashes(record), incoming);
       await tx.objectStore('articles').put(record);
       await tx.done;
-      return { status: old ? ('updated' as const) : ('created' as const), record };
+      return { status: old ? ('updated' as const) : ('created' as const), record, trimmed: fitted.trimmed };
+    } catch (err) {
+      if (isQuotaError(err)) throw new LibraryFullError();
+      throw err;
+    }
+  }
+
+  /**
+   * Adds pictures fetched after the save to the record as it is now (the reader may have
+   * written a note meanwhile); nothing when the article was deleted. One transaction: a full
+   * disk leaves the record as it was.
+   */
+  async attachPictures(url: string, kept: KeepResult): Promise<SavedArticle | undefined> {
+    try {
+      const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');
+      const old = await validRecord(tx.objectStore('articles'), url);
+      if (!old) {
+        await tx.done;
+        return undefined;
+      }
+      const record = withPictures(old, old, kept);
+      const incoming = new Map(kept.pictures.map((p) => [p.hash, p]));
+      await relinkPictures(tx, url, await linkedHashes(tx, url), pictureHashes(record), incoming);
+      await tx.objectStore('articles').put(record);
+      await tx.done;
+      return record;
     } catch (err) {
       if (isQuotaError(err)) throw new LibraryFullError();
       throw err;

@@ -111,3 +111,42 @@ export function checkRecordV1(raw: unknown): Checked<{ url: string; savedAt: str
 export function checkBackupPicture(raw: unknown): Checked<v.InferOutput<typeof backupPictureSchema>> {
   return check(backupPictureSchema, raw);
 }
+
+/** Each field of `raw` that passes its own schema. */
+function goodFields(raw: Record<string, unknown>, keys: Array<keyof typeof savedArticleSchema.entries>): Partial<SavedArticle> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const parsed = v.safeParse(savedArticleSchema.entries[key], raw[key]);
+    if (parsed.success) out[key] = parsed.output;
+  }
+  return out as Partial<SavedArticle>;
+}
+
+/** The items of a list that pass the list's item schema (a damaged list keeps its good items). */
+function goodItems<T>(schema: v.GenericSchema, raw: unknown, most: number): T[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, most).flatMap((item) => {
+    const parsed = v.safeParse(schema, item);
+    return parsed.success ? [parsed.output as T] : [];
+  });
+}
+
+/**
+ * What the reader's words and the earlier copies of a damaged stored record still hold, laid
+ * over the record being saved in its place: a re-save never loses the note, the tags, the
+ * versions or the kept pictures because one field of the old record is broken.
+ */
+export function salvageRecord(raw: unknown, fresh: SavedArticle): SavedArticle | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const fields = goodFields(r, ['savedAt', 'updatedAt', 'article', 'note', 'tags']);
+  const tags = fields.tags ?? goodItems<string>(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), r.tags, 500);
+  return {
+    ...fresh,
+    ...fields,
+    tags,
+    note: fields.note ?? (typeof r.note === 'string' ? r.note.slice(0, 1_000_000) : ''),
+    versions: goodItems(v.object({ savedAt: isoTime, article: cleanArticle }), r.versions, 50),
+    pictures: goodItems(pictureRef, r.pictures, 10_000),
+  };
+}

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import { zipArticles } from '../../lib/export/bundle';
-import { LibraryFullError, openLibrary } from '../../lib/storage/library';
+import { LibraryFullError, RecordTooLargeError, openLibrary } from '../../lib/storage/library';
 import { makeRecord, parseTags } from '../../lib/storage/records';
 import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
 import { cleanText } from '../../lib/text-pipeline';
@@ -54,6 +54,65 @@ describe('saving', () => {
     expect(record.article.title).toBe(original.title);
     expect(record.converted!.title).toBe(cn.title);
     expect(record.variant).toBe('cn');
+  });
+});
+
+describe('fields longer than the library keeps', () => {
+  const withLongAlt = (a: CleanArticle): CleanArticle => ({ ...a, images: [...a.images, { src: 'https://img.example.com/a.jpg', alt: '图'.repeat(12_000) }] });
+
+  it('cuts decoration (a 12,000-character alt, a 10,000-character heading) before the write, so the article is listed', async () => {
+    const lib = await openLibrary();
+    const long = { ...withLongAlt(article(0)), headings: ['标'.repeat(11_000)] };
+    const { record, trimmed } = await lib.save(long);
+    expect(trimmed).toEqual(expect.arrayContaining(['article.images.' + (long.images.length - 1) + '.alt', 'article.headings.0']));
+    expect(record.article.images.at(-1)!.alt.length).toBeLessThanOrEqual(10_000);
+    expect((await lib.list()).map((r) => r.url)).toEqual([long.url]);
+    expect(await lib.damaged()).toEqual([]);
+  });
+
+  it('leaves a picture whose address is over 10,000 characters out of the pictures to keep, and saves the rest', async () => {
+    const lib = await openLibrary();
+    const a = { ...article(0), images: [{ src: `https://img.example.com/${'x'.repeat(10_050)}.jpg`, alt: '' }, { src: 'https://img.example.com/ok.jpg', alt: '好' }] };
+    const { record } = await lib.save(a);
+    expect(record.article.images.map((i) => i.src)).toEqual(['https://img.example.com/ok.jpg']);
+    expect(await lib.list()).toHaveLength(1);
+  });
+
+  it('refuses, writing nothing, what cannot be cut: text over 5 MB or an address over 10,000 characters', async () => {
+    const lib = await openLibrary();
+    await expect(lib.save({ ...article(0), contentHtml: `<p>${'字'.repeat(5_000_001)}</p>` })).rejects.toThrow(RecordTooLargeError);
+    await expect(lib.save(article(0, `https://example.com/${'a'.repeat(10_000)}`))).rejects.toThrow(/article\.url|url/);
+    expect(await lib.list()).toEqual([]);
+    expect(await lib.damaged()).toEqual([]);
+  });
+
+  it('keeps the note, tags and versions through a re-save with a 12,000-character alt and another after the site is back to normal', async () => {
+    const lib = await openLibrary();
+    const a = article(0);
+    await lib.save(a, 'original', null, '2026-01-01T00:00:00Z');
+    await lib.setNotes(a.url!, '我的笔记', ['存档']);
+    await lib.save({ ...withLongAlt(a), paragraphs: [...a.paragraphs, '网站加了一段。'] }, 'original', null, '2026-02-01T00:00:00Z');
+    expect((await lib.list()).map((r) => [r.note, r.tags])).toEqual([['我的笔记', ['存档']]]);
+    const { record } = await lib.save(a, 'original', null, '2026-03-01T00:00:00Z');
+    expect([record.note, record.tags, record.savedAt]).toEqual(['我的笔记', ['存档'], '2026-01-01T00:00:00Z']);
+    expect(record.versions.map((v) => v.savedAt)).toEqual(['2026-02-01T00:00:00Z', '2026-01-01T00:00:00Z']);
+  });
+
+  it('a record damaged by an older build is repaired or salvaged on re-save: the note and tags survive', async () => {
+    const lib = await openLibrary();
+    const a = article(0);
+    const { record } = await lib.save(a, 'original', null, '2026-01-01T00:00:00Z');
+    const db = await openDB(DB_NAME);
+    // Written as an older build did: an over-long alt (repairable), then a broken field (not).
+    await db.put('articles', { ...record, note: '旧笔记', tags: ['甲'], article: withLongAlt(record.article) });
+    expect(await lib.damaged()).toHaveLength(1);
+    const resaved = await lib.save(a, 'original', null, '2026-02-01T00:00:00Z');
+    expect([resaved.record.note, resaved.record.tags]).toEqual(['旧笔记', ['甲']]);
+    await db.put('articles', { ...resaved.record, article: { broken: true }, template: 42 });
+    const again = await lib.save(a, 'original', null, '2026-03-01T00:00:00Z');
+    expect([again.record.note, again.record.tags, again.record.savedAt]).toEqual(['旧笔记', ['甲'], '2026-01-01T00:00:00Z']);
+    expect(await lib.damaged()).toEqual([]);
+    db.close();
   });
 });
 
