@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { keepPictures } from '../lib/pictures/keep-pictures';
+import { type KeepResult, keepPictures } from '../lib/pictures/keep-pictures';
 import { type PictureJob, afterBatch, finishJob, liveJobs, newPictureJob, roomLeft, takeBatch } from '../lib/pictures/picture-job';
 import { LibraryFullError, openLibrary } from '../lib/storage/library';
 import { pictureSources } from '../lib/storage/records';
@@ -48,6 +48,21 @@ async function storeJob(job: PictureJob): Promise<void> {
   await pictureJobs.setValue({ ...jobs, [job.url]: job });
 }
 
+/**
+ * Test builds only: room left on a pretend disk, in picture bytes. Chromium lets automation
+ * lower the storage quota of web origins but not of an extension's, so the end-to-end test of
+ * a disk filling up mid-save sets this; the library then refuses as a full disk does.
+ */
+async function e2eDiskFills(kept: KeepResult): Promise<boolean> {
+  if (import.meta.env.MODE !== 'e2e') return false;
+  const e2eDiskRoom = storage.defineItem<number | null>('local:e2eDiskRoom', { fallback: null });
+  const room = await e2eDiskRoom.getValue();
+  if (room === null) return false;
+  const left = room - kept.pictures.reduce((sum, p) => sum + p.size, 0);
+  await e2eDiskRoom.setValue(Math.max(left, 0));
+  return left < 0;
+}
+
 /** One batch of one job: fetched, written to the library, then the job's state. */
 async function step(job: PictureJob): Promise<void> {
   const now = () => new Date().toISOString();
@@ -56,6 +71,7 @@ async function step(job: PictureJob): Promise<void> {
   const kept = await keepPictures(batch, { capBytes: roomLeft(taken), pageUrl: taken.pageUrl });
   const lib = await openLibrary();
   try {
+    if (await e2eDiskFills(kept)) throw new LibraryFullError();
     const record = await lib.attachPictures(taken.url, kept);
     await storeJob(record ? afterBatch(taken, batch, kept, now()) : finishJob(taken, 'article-gone', now()));
   } catch (err) {

@@ -110,7 +110,10 @@ export class RealPopup {
     const id = ++this.next;
     return new Promise((resolve, reject) => {
       this.pending.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result as T)));
-      void this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never);
+      this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never).catch((err) => {
+        this.pending.delete(id);
+        reject(err); // the popup is gone (it closes when it loses focus)
+      });
     });
   }
 
@@ -156,6 +159,15 @@ export class RealPopup {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`popup: ${selector} did not appear`);
+  }
+
+  /** Closes the popup as losing focus does; resolves once its page is gone. */
+  async close(): Promise<void> {
+    // Never answered: the page goes, and its session with it.
+    const message = JSON.stringify({ id: ++this.next, method: 'Runtime.evaluate', params: { expression: 'window.close()' } });
+    await this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message } as never).catch(() => undefined);
+    const isPopup = (t: { type: string; url: string }) => t.type === 'page' && t.url.includes('/popup.html');
+    await until(async () => !(await this.cdp.send('Target.getTargets')).targetInfos.some(isPopup), 60_000);
   }
 
   async screenshot(path: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -38,6 +38,10 @@ export interface PictureServer {
   /** Every request the server answered, with the Referer it carried. */
   requests: Array<{ path: string; referer: string | undefined; cookie: string | undefined }>;
   close(): Promise<void>;
+  /** From now on, picture requests are held unanswered (counted in `held`) until release(). */
+  hold(): void;
+  release(): void;
+  held(): number;
 }
 
 /**
@@ -53,6 +57,8 @@ export interface PictureServer {
 export async function servePictures(options: { pictureHost?: string } = {}): Promise<PictureServer> {
   const requests: PictureServer['requests'] = [];
   let port = 0;
+  let holding = false;
+  let waiting: Array<() => void> = [];
   const server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push({ path: decodeURIComponent(url.pathname), referer: req.headers.referer, cookie: req.headers.cookie });
@@ -68,12 +74,9 @@ export async function servePictures(options: { pictureHost?: string } = {}): Pro
       const kb = url.searchParams.get('kb') ?? '400';
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(manyPicturesPage(pictureHost, n, kb));
     }
-    if (url.pathname.startsWith('/p/')) {
-      const colour = colourOf(Number(url.searchParams.get('c') ?? 0));
-      const kb = Number(url.searchParams.get('kb') ?? 0);
-      const side = kb ? Math.round(Math.sqrt((kb * 1024) / 3)) : 0;
-      return void res.writeHead(200, { 'content-type': 'image/png' }).end(kb ? pngPicture(side, side, colour, true) : pngPicture(320, 200, colour));
-    }
+    if (url.pathname.startsWith('/p/') && holding) return void waiting.push(() => answerPicture(url, res));
+    if (url.pathname.startsWith('/p/')) return answerPicture(url, res);
+
     if (url.pathname === '/huge.jpg') {
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(80 * 1024 * 1024) });
       res.write(Buffer.from([0xff, 0xd8, 0xff]));
@@ -104,11 +107,28 @@ export async function servePictures(options: { pictureHost?: string } = {}): Pro
     server,
     base: `http://127.0.0.1:${port}`,
     requests,
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      const answers = waiting;
+      waiting = [];
+      for (const answer of answers) answer();
+    },
+    held: () => waiting.length,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
   };
+}
+
+/** /p/NAME?c=N[&kb=K]: a 320×200 PNG of colour N, or noise of about K KB. */
+function answerPicture(url: URL, res: ServerResponse): void {
+  if (res.destroyed) return;
+  const colour = colourOf(Number(url.searchParams.get('c') ?? 0));
+  const kb = Number(url.searchParams.get('kb') ?? 0);
+  const side = kb ? Math.round(Math.sqrt((kb * 1024) / 3)) : 0;
+  res.writeHead(200, { 'content-type': 'image/png' }).end(kb ? pngPicture(side, side, colour, true) : pngPicture(320, 200, colour));
 }
 
 /** A photo report as news portals lay one out: a picture and its caption, then a paragraph, N times. */
