@@ -2,7 +2,15 @@ import type { CleanArticle } from './types';
 
 /** What the cleaner content script returns to the popup. */
 export type CleanResult =
-  | { ok: true; article: CleanArticle; ms: number; /** later pages of a split article, not yet merged */ laterPages: number }
+  | {
+      ok: true;
+      article: CleanArticle;
+      ms: number;
+      /** later pages of a split article, not yet merged */
+      laterPages: number;
+      /** pictures the page itself has loaded: the preview shows only these without being asked */
+      loadedPictures?: string[];
+    }
   | { ok: false; reason: 'no-article' | 'too-slow' | 'error'; message: string };
 
 /** Symbol.for() key of the cleaner's entry point in the extension's isolated world. */

@@ -2,6 +2,7 @@ import { CleanTimeoutError, NoArticleError, cleanDocument } from '../../lib/pipe
 import { canMergePages, collectPages } from '../../lib/pages/collect';
 import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 import { laterPages } from '../../lib/pages/pagination';
+import { picturesThePageLoaded } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
 import { CLEANER_KEY, type CleanResult } from '../../lib/messages';
 import type { CleanOptions } from '../../lib/types';
@@ -28,7 +29,7 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
     const first = clean(document, location.href);
     const later = canMergePages(first, options) ? laterPages(document, location.href, first.nextPageSelector).length : 0;
     const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
-    return { ok: true, article, laterPages: article.mergedPages ? 0 : later, ms: Math.round(performance.now() - started) };
+    return { ok: true, article, laterPages: article.mergedPages ? 0 : later, loadedPictures: picturesThePageLoaded(document), ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
     if (err instanceof CleanTimeoutError) return { ok: false, reason: 'too-slow', message: err.message };

@@ -196,7 +196,7 @@ export function App() {
       )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <EditFields article={state.result.article} edits={edits} onEdit={(field, value) => setEdits((e) => ({ ...e, [field]: value }))} />
-      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} />
+      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} loadedPictures={state.result.loadedPictures ?? []} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { previewHtml } from '../../lib/article/preview';
 import { displayTime } from '../../lib/metadata/display';
+import { boundRemotePictures, holdPictures, showClickedPicture } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
 import type { CleanArticle } from '../../lib/types';
 import { familyLabel } from '../../platform/family';
@@ -32,12 +33,21 @@ interface Props {
   onToggleRule: (rule: string, on: boolean) => void;
   /** Labels of the user's site rules by id, for the report (a rule switched off is no longer in the article). */
   siteRuleLabels: ReadonlyMap<string, string>;
+  /** Pictures the page itself loaded: shown as they are; the others wait for a click. */
+  loadedPictures: string[];
 }
 
-export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabels }: Props) {
+export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabels, loadedPictures }: Props) {
   // Sanitized again here: the popup never trusts HTML that came out of a page.
   const preview = useMemo(() => previewHtml(article.contentHtml, document), [article.contentHtml]);
-  const html = useMemo(() => createSanitizer(window)(preview.html), [preview.html]);
+  const html = useMemo(() => {
+    const loaded = new Set(loadedPictures);
+    return holdPictures(createSanitizer(window)(preview.html), (src) => loaded.has(src), (alt) => t('heldPicture', alt)).html;
+  }, [preview.html, loadedPictures]);
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (content.current) boundRemotePictures(content.current);
+  }, [html]);
   return (
     <article>
       {/* An ordinary article needs no family line; a recognised family is named, its evidence on hover. */}
@@ -61,7 +71,7 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
         <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />
         <MetaRow field="script" label={t('metaScript')} value={SCRIPT_LABEL[article.script]} />
       </dl>
-      <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
+      <div class="content" id="content" ref={content} onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
       {preview.shown < preview.total && (
         <p class="preview-note" id="preview-note">{t('previewTruncated', preview.shown.toLocaleString(), preview.total.toLocaleString())}</p>
       )}

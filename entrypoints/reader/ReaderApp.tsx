@@ -3,6 +3,7 @@ import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, metaLine } from '../../lib/export/formats';
 import { type PictureFiles, localizePictures } from '../../lib/export/pictures';
+import { holdPictures, showClickedPicture } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
 import { openLibrary } from '../../lib/storage/library';
 import { makeRecord } from '../../lib/storage/records';
@@ -120,7 +121,8 @@ export function ReaderApp() {
   }, [theme, size]);
 
   // Sanitized first; then kept pictures point at their object URLs (which the sanitizer would refuse).
-  const html = useMemo(() => (shown ? localizePictures(createSanitizer(window)(shown.contentHtml), (src) => pictureUrls.get(src)) : ''), [shown, pictureUrls]);
+  // A picture not kept is not fetched from its site until the reader clicks it (then under a time bound).
+  const html = useMemo(() => (shown ? holdPictures(localizePictures(createSanitizer(window)(shown.contentHtml), (src) => pictureUrls.get(src)), () => false, (alt) => t('heldPicture', alt)).html : ''), [shown, pictureUrls]);
   useEffect(() => {
     if (shown) document.title = shown.title;
   }, [shown]);
@@ -179,7 +181,7 @@ export function ReaderApp() {
             </ol>
           </details>
         )}
-        <div class="content" id="content" dangerouslySetInnerHTML={{ __html: html }} />
+        <div class="content" id="content" onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
         {shown.url && /^https?:/.test(shown.url) && <p class="meta source-link"><a href={shown.url} rel="noreferrer">{t('original')}</a></p>}
         {!isDraft && <NotesPanel record={record} onSaved={setRecord} />}
       </article>

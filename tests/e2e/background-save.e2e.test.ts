@@ -119,10 +119,11 @@ describe('a save that outlives the popup', () => {
     try {
       const { url, page, watcher } = await startHeldSave(host, 200);
       // Room for a few of the 200 KB pictures only (see e2eDiskRoom: Chromium gives automation no quota control over an extension's origin).
-      await watcher.evaluate(() => chrome.storage.local.set({ e2eDiskRoom: 2 * 1024 * 1024 }));
+      await watcher.evaluate('chrome.storage.local.set({ e2eDiskRoom: 2 * 1024 * 1024 })');
       host.release();
       // The popup closed when the watching page opened; the job in extension storage says how the save ended.
-      const job = () => watcher.evaluate(async (key) => ((await chrome.storage.local.get('pictureJobs')).pictureJobs as Record<string, { finishedAt: string | null; kept: number; failed: Array<{ reason: string }> }>)[key], url);
+      type Job = { finishedAt: string | null; kept: number; failed: Array<{ reason: string }> };
+      const job = async () => ((await watcher.evaluate(`chrome.storage.local.get('pictureJobs')`)) as { pictureJobs: Record<string, Job> }).pictureJobs[url];
       await until(async () => !!(await job())?.finishedAt, 180_000);
       const saved = (await savedPictures(watcher, url))!;
       expect(saved.valid).toBe(true);
@@ -131,7 +132,7 @@ describe('a save that outlives the popup', () => {
       expect(saved.kept + saved.missed).toBe(PICTURES);
       expect((await job())!.kept).toBe(saved.kept);
       expect((await job())!.failed.some((f) => f.reason === 'library-full')).toBe(true);
-      await watcher.evaluate(() => chrome.storage.local.remove('e2eDiskRoom'));
+      await watcher.evaluate(`chrome.storage.local.remove('e2eDiskRoom')`);
       const library = await extensionPage();
       await library.waitForSelector('#articles tr:has-text("春耕时节田间忙") .pictures-missed');
       expect(await library.textContent('#articles tr:has-text("春耕时节田间忙") .pictures-missed')).toBe(`${saved.missed} 张图片为链接`);

@@ -121,3 +121,28 @@ describe('pictures kept with a saved article', () => {
     await library.close();
   });
 });
+
+describe('pictures the popup does not load by itself', () => {
+  it('a lazy picture the page never loaded is not requested by the preview; asked for, a picture that never ends is stopped and the popup keeps answering', async () => {
+    const host = await servePictures();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${host.base}/pages/lazy-endless.html`); // pictures on the page's own host: the page shows them
+      const popup = await clickToolbar(browser, page);
+      await popup.waitFor('#content .held-picture');
+      // The picture the page showed is shown; the lazy one waits as a button with its description.
+      await until(() => popup.evaluate<boolean>('[...document.querySelectorAll("#content img")].every((i) => i.complete && i.naturalWidth > 0)'), 60_000);
+      expect(await popup.evaluate<number>('document.querySelectorAll("#content img").length')).toBe(1);
+      expect(await popup.text('#content .held-picture')).toContain('晾晒稻谷的农户');
+      expect(host.requests.some((r) => r.path === '/trickle.png')).toBe(false); // the site cannot tell the button was clicked
+      await popup.clickAsUser('#content .held-picture');
+      await until(async () => host.requests.some((r) => r.path === '/trickle.png'), 60_000);
+      // The endless picture is stopped under the time bound; the popup answered throughout.
+      await until(() => popup.evaluate<boolean>('!!document.querySelector("#content img[data-stopped=timeout]")'), 120_000);
+      expect(await popup.text('#title')).toBe('秋收时节稻谷飘香');
+      await page.close();
+    } finally {
+      await host.close();
+    }
+  });
+});

@@ -52,6 +52,7 @@ export interface PictureServer {
  *   server, or `pictureHost` when the pictures live on another one)
  * - /many.html?n=N&kb=K — a news page with N noise pictures of about K KB each
  * - /huge.jpg — declares 80 MB; /endless.png — sends PNG bytes without a length until 80 MB
+ * - /trickle.png — PNG bytes, 1 KB every 100 ms, without end (until the client goes)
  * - /not-a-picture.jpg — an HTML page sent as image/jpeg; /missing.png — 404
  */
 export async function servePictures(options: { pictureHost?: string } = {}): Promise<PictureServer> {
@@ -96,6 +97,13 @@ export async function servePictures(options: { pictureHost?: string } = {}): Pro
       };
       res.write(pngPicture(1, 1, [0, 0, 0]).subarray(0, 8));
       return pump();
+    }
+    if (url.pathname === '/trickle.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.write(pngPicture(1, 1, [0, 0, 0]).subarray(0, 8));
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(Buffer.alloc(1024, 7))), 100);
+      req.socket.on('close', () => clearInterval(timer));
+      return;
     }
     if (url.pathname === '/not-a-picture.jpg') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html><script>alert(1)</script></html>');
     res.writeHead(404).end('not found');

@@ -12,6 +12,7 @@ import { zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
 import { toStandaloneHtml } from '../../lib/export/formats';
 import { cleanDocument } from '../../lib/pipeline';
+import { holdPictures, showHeldPicture } from '../../lib/pictures/held';
 import { keepPictures } from '../../lib/pictures/keep-pictures';
 import { pngPicture } from '../helpers/pictures';
 import { pictureSource } from '../../lib/pictures/sources';
@@ -256,5 +257,40 @@ describe('pictures on private addresses', () => {
     const kept = await keepPictures(['http://192.168.1.1/cam.png', 'https://pics.example.cn/a.png'], { fetch: fakeFetch, pageUrl: 'https://news.example.cn/a.html' });
     expect(asked).toEqual(['https://pics.example.cn/a.png']);
     expect(kept.failed, JSON.stringify(kept.failed)).toEqual([{ src: 'http://192.168.1.1/cam.png', reason: 'private-address' }]);
+  });
+});
+
+describe('pictures an extension page does not load by itself', () => {
+  const sanitized = '<p>文字</p><p><img src="https://img.example.cn/a.jpg?x=1&amp;y=2" alt="村口的&quot;老槐树&quot;"></p><p><img src="blob:chrome-extension://id/1" alt="已存"></p><img src="https://cdn.example.cn/shown.png" alt="">';
+
+  it('holds each web picture the page never loaded as a button with its description, and leaves the loaded and local ones', () => {
+    const { html, held } = holdPictures(sanitized, (src) => src === 'https://cdn.example.cn/shown.png', (alt) => `图片：${alt}`);
+    expect(held).toBe(1);
+    const doc = new JSDOM(html).window.document;
+    const button = doc.querySelector('button.held-picture')!;
+    expect(button.getAttribute('data-held-src')).toBe('https://img.example.cn/a.jpg?x=1&y=2');
+    expect(button.textContent).toBe('图片：村口的"老槐树"');
+    expect([...doc.images].map((i) => i.getAttribute('src'))).toEqual(['blob:chrome-extension://id/1', 'https://cdn.example.cn/shown.png']);
+  });
+
+  it('a click loads the picture in its place without a Referer, and a load that does not end in time is stopped', () => {
+    const dom = new JSDOM(holdPictures(sanitized, () => false).html, { url: 'https://reader.example/' });
+    const doc = dom.window.document;
+    // A picture that never finishes loading, and a clock the test moves by hand.
+    Object.defineProperty(dom.window.HTMLImageElement.prototype, 'complete', { get: () => false });
+    const timers: Array<() => void> = [];
+    dom.window.setTimeout = ((fn: () => void) => (timers.push(fn), timers.length)) as never;
+    const img = showHeldPicture(doc.querySelector('.held-picture')!, 10)!;
+    expect(doc.querySelectorAll('.held-picture')).toHaveLength(1); // the other one still waits
+    expect([img.getAttribute('src'), img.referrerPolicy, img.alt]).toEqual(['https://img.example.cn/a.jpg?x=1&y=2', 'no-referrer', '村口的"老槐树"']);
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    expect([img.hasAttribute('src'), img.dataset.stopped]).toEqual([false, 'timeout']);
+  });
+
+  it('refuses to turn a placeholder into anything but a web picture', () => {
+    const doc = new JSDOM('<button class="held-picture" data-held-src="javascript:alert(1)">x</button>').window.document;
+    expect(showHeldPicture(doc.querySelector('button')!)).toBeNull();
+    expect(doc.querySelector('img')).toBeNull();
   });
 });
