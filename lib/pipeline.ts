@@ -16,6 +16,7 @@ import { parseChineseDate } from './metadata/dates';
 import { chooseHeadline } from './metadata/headline';
 import { enpProperty } from './metadata/enp-property';
 import { bylineInProse, looksLikeBareNames, readBylineLine, readLoneNames } from './metadata/byline';
+import { isSiteName, siteNamesOf } from './metadata/site-name';
 import { INLINE_RULES } from './rules';
 import { stripJammer } from './rules/jammer';
 import { stripPinyin } from './rules/pinyin';
@@ -331,6 +332,11 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
     const stated = extracted.byline ? (readBylineLine(extracted.byline) ?? (looksLikeBareNames(extracted.byline) ? { author: extracted.byline, byline: extracted.byline } : null)) : null;
     const found = stated ?? bylineInProse(body.paragraphs[0], body.paragraphs.at(-1));
     if (found) Object.assign(meta, { byline: meta.byline ?? found.byline ?? found.author, author: found.author });
+  }
+  // The site's own name is no writer ("CNA" in the author tag of a page titled "… - CNA").
+  if (meta.author && isSiteName(meta.author, siteNamesOf({ pageTitle: doc.title ?? '', headline: title, stated: [tagMeta.siteName, extracted.siteName].filter((s): s is string => !!s), url }))) {
+    if (meta.byline && squashName(meta.byline) === squashName(meta.author)) delete meta.byline;
+    delete meta.author;
   }
   // A bare name (under the headline, in brackets, closing the text) is a guess; a keyed or role byline is stated.
   const bareName = !!meta.author && (meta.byline === undefined ? false : !ROLE_WORD.test(meta.byline) && squashName(meta.byline) === squashName(meta.author));

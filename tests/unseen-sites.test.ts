@@ -76,6 +76,38 @@ describe('bylines', () => {
   });
 });
 
+describe('bylines beyond the first ones', () => {
+  it('keeps a Latin name after the Chinese one when its words are spaced, in a byline and after 作者：', () => {
+    expect(readBylineLine('文／彼得·史密斯（Peter Smith）')?.author).toBe('彼得·史密斯（Peter Smith）');
+    expect(readMetaLine('2019-06-12 作者：彼得·史密斯（Peter Smith）')?.author).toBe('彼得·史密斯（Peter Smith）');
+    expect(readMetaLine('作者：王明（本报记者）')?.author).toBe('王明');
+  });
+
+  it('a bracketed menu label above the headline is no writer; a bracketed name beside a date is', () => {
+    expect(readBylineLine('【贺卡】 调查 民意调查')).toBeNull();
+    expect(readBylineLine('【黄宇】 2004-07-16 08:19')?.author).toBe('黄宇');
+    const html = page(`<div class="menu"><a href="/card/">【贺卡】</a> <a href="/poll/">调查</a> <a href="/poll/list">民意调查</a></div><div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><div class="info">2019-06-12 08:00</div><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`);
+    expect(clean(html).author).toBeNull();
+  });
+
+  it("a blog's 博主： names the writer", () => {
+    expect(readMetaLine('博主：李明')?.author).toBe('李明');
+  });
+
+  it("a photographer's credit beside the source is a credit: the source stays the source", () => {
+    expect(readMetaLine('2019-06-12 08:00 来源：新华网 摄影：王强')).toMatchObject({ source: '新华网', credits: ['摄影：王强'] });
+    expect(readMetaLine('来源：新华网 摄影：王强')?.author).toBeUndefined();
+  });
+
+  it("the site's English short name in the author tag is not the writer; a person's Latin name there is", () => {
+    const head = (author: string) => `<meta name="author" content="${author}">`;
+    const body = `<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    expect(clean(page(body, '县城新建三座口袋公园 市民家门口就能遛弯 - BJNews', head('BJNews'))).author).toBeNull();
+    expect(clean(page(body, '县城新建三座口袋公园 市民家门口就能遛弯', head('news'))).author).toBeNull(); // a label of the host
+    expect(clean(page(body, '县城新建三座口袋公园 市民家门口就能遛弯 - BJNews', head('duscha'))).author).toBe('duscha');
+  });
+});
+
 describe('dates', () => {
   it('a birth or founding date in an infobox is not the publication date', () => {
     expect(readMetaLine('出生：1950年3月2日')).toBeNull();

@@ -50,8 +50,9 @@ function withoutLatinGloss(name: string): string {
   return name.replace(/[（(][A-Za-z][A-Za-z .'-]{1,40}[）)]/g, '');
 }
 
+/** Names in a list; a Latin gloss keeps its spaces ("彼得·史密斯（Peter Smith）" is one name). */
 function splitNames(names: string): string[] {
-  return names.split(/[\s\u3000、，,]+/).filter(Boolean);
+  return names.match(/(?:[（(][^（）()]{0,42}[）)]|[^\s\u3000、，,（()）])+/g) ?? [];
 }
 
 /** A stated name is a person's: not a site, desk or note. */
@@ -112,8 +113,10 @@ export function readBylineLine(line: string): Byline | null {
   const filed = FILED_FROM.exec(text);
   const filedBy = filed && (new RegExp(ROLE).test(filed[0]) ? namesOnly(filed[1]!) : looksLikeBareNames(filed[1]!) ? splitNames(filed[1]!).join(' ') : null);
   if (filedBy) return { author: filedBy, byline: text };
+  // "【黄宇】 2004-07-16" credits a writer; "【贺卡】 调查 民意调查" is a menu of labels.
   const bracketed = BRACKETED_NAME.exec(text);
-  if (bracketed && looksLikeBareNames(bracketed[1]!)) return { author: splitNames(bracketed[1]!).join(' '), byline: text };
+  const bracketedRest = bracketed ? text.slice(bracketed[0].length).trim() : '';
+  if (bracketed && looksLikeBareNames(bracketed[1]!) && (!bracketedRest || /[\d:：]/.test(bracketedRest))) return { author: splitNames(bracketed[1]!).join(' '), byline: text };
   const english = ENGLISH_BY.exec(text);
   if (english && isPersonName(english[1]!)) return { author: english[1]!, byline: text };
   const posted = POSTED_BY.exec(text) ?? POSTED_BY_YOU.exec(text);

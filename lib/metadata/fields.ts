@@ -18,19 +18,21 @@ export interface MetaFields {
   credits?: string[];
 }
 
-type FieldName = 'source' | 'author' | 'editor' | 'category';
+type FieldName = 'source' | 'author' | 'editor' | 'category' | 'credit';
 
 const KEYS: Array<[RegExp, FieldName]> = [
   [/^(来源|來源|稿源|出处|出處|发文机关|發文機關)$/, 'source'],
-  [/^(作者|撰文|文)$/, 'author'],
+  [/^(作者|撰文|文|博主)$/, 'author'],
   [/^(责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對)$/, 'editor'],
   [/^(分类|分類|栏目|欄目)$/, 'category'],
+  // A photographer's credit beside the source ends the source's value; it is a credit, not the author.
+  [/^(摄影|攝影|图片|圖片|摄像|攝像)$/, 'credit'],
 ];
 /** Credit lines WeChat and portal articles end with; kept as stated, not as a field of their own. */
 const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*[^\s，。；！？,;!?][^，。；！？,;!?]{0,29}$/;
 /** Every key a metadata line may start a field with. */
 const KEY_WORDS =
-  '来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊';
+  '来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|博主|摄影|攝影|图片|圖片|摄像|攝像|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊';
 const KEY_WITH_COLON = new RegExp(`(${KEY_WORDS})\\s*[:：]\\s*`, 'g');
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
@@ -68,8 +70,12 @@ export function joinNames(names: string): string {
   return out.join(' ');
 }
 
+/** A name with its Latin form in brackets, "彼得·史密斯（Peter Smith）": the brackets belong to the value. */
+const GLOSSED_NAME = /^\s*[\u4e00-\u9fff·]{2,12}\s*[（(][A-Za-z][A-Za-z .'-]{1,40}[）)]/;
+
 function cleanValue(raw: string): string {
-  const cut = raw.split(VALUE_END)[0] ?? '';
+  const glossed = GLOSSED_NAME.exec(raw);
+  const cut = glossed ? glossed[0] : (raw.split(VALUE_END)[0] ?? '');
   return cut
     .replace(/(\u3000|\s{2,}).*$/, '') // an ideographic space or a wide gap separates fields
     .replace(/\s*(?:19|20)\d{2}[年\-/.].*$/, '')
@@ -88,7 +94,7 @@ function keyedValues(line: string): Partial<Record<FieldName, string>> {
     const start = m.index! + m[0].length;
     const end = matches[i + 1]?.index ?? line.length;
     const value = cleanValue(line.slice(start, end));
-    if (field && value && !MARKUP_VALUE.test(value) && !out[field]) out[field] = value;
+    if (field && value && !MARKUP_VALUE.test(value) && !out[field]) out[field] = field === 'credit' ? `${m[1]}：${value}` : value;
   });
   return out;
 }
@@ -144,7 +150,9 @@ export function readMetaLine(line: string): MetaFields | null {
     if (named) keyed.author = named;
     else delete keyed.author;
   }
-  Object.assign(found, keyed);
+  const { credit, ...fields } = keyed;
+  Object.assign(found, fields);
+  if (credit) found.credits = [credit];
   const views = VIEWS.exec(text);
   if (views) found.views = Number(views[1] ?? views[3]);
   const replies = REPLIES.exec(text);
