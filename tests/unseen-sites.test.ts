@@ -131,6 +131,15 @@ describe('dates', () => {
 });
 
 describe('headlines', () => {
+  it("with a <title> that is only the site's name, the masthead naming the site is passed over for the article's heading", () => {
+    const body = (masthead: string) => `${masthead}<div class="main"><h2>县城新建三座口袋公园</h2><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    expect(clean(page(body('<h1 class="logo">滨江新闻网</h1>'), '滨江新闻网')).title).toBe('县城新建三座口袋公园');
+    expect(clean(page(body('<h1><a href="http://news.example.cn/">滨江新闻网</a></h1>'), '滨江新闻网')).title).toBe('县城新建三座口袋公园');
+    expect(clean(page(body('<div id="logo"><a href="/index.html"><b>滨江新闻网</b></a></div>'), '滨江新闻网')).title).toBe('县城新建三座口袋公园');
+    // A headline linking to its own page is still the headline.
+    expect(clean(page(`<div class="main"><h1><a href="/2019/0612/3381.html">县城新建三座口袋公园</a></h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div></div>`, '县城新建三座口袋公园_滨江新闻网')).title).toBe('县城新建三座口袋公园');
+  });
+
   it("the page's h1 that says more than <title> is the headline", () => {
     const html = page(`<div class="main"><h1>县城新建三座口袋公园 市民家门口就能遛弯 明年再建五座</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}</div><ul><li><a href="/a">县城新建三座口袋公园</a></li></ul></div>`, '县城新建三座口袋公园_滨江新闻网');
     expect(clean(html).title).toBe('县城新建三座口袋公园 市民家门口就能遛弯 明年再建五座');

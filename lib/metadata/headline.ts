@@ -84,6 +84,26 @@ function inNavigation(el: Element): boolean {
   return !!el.closest('nav, [role="navigation"], header nav, select');
 }
 
+/** A link to the site's front page ("/", "index.html", the bare origin). */
+function linksHome(a: Element | null): boolean {
+  const href = a?.getAttribute('href')?.trim();
+  return !!href && /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.(?:s?html?|php|aspx?|jsp))?$/i.test(href);
+}
+
+/**
+ * The site's name as its masthead prints it: a heading that is (or holds only) a link to the
+ * front page, or that sits in a logo box. On a page whose <title> is the site name alone,
+ * it agrees with <title> perfectly and is still no headline.
+ */
+function isMasthead(el: Element): boolean {
+  const link = el.closest('a') ?? (el.children.length === 1 && el.firstElementChild?.tagName === 'A' ? el.firstElementChild : null);
+  if (linksHome(link)) return true;
+  for (let node: Element | null = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+    if (/logo/i.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  }
+  return false;
+}
+
 /** Lines of the page that could be its headline: short text in a heading, bold or block element. */
 function lineCandidates(doc: Document): Element[] {
   const out: Element[] = [];
@@ -132,7 +152,7 @@ function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>, h
   let best: Candidate | null = null;
   const titleBigrams = bigrams(titles.join('\n'));
   for (const el of lineCandidates(doc)) {
-    if (el.closest(NEVER_HEADLINE)) continue;
+    if (el.closest(NEVER_HEADLINE) || isMasthead(el)) continue;
     const text = elementText(el);
     const line = squash(text);
     if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
@@ -186,7 +206,7 @@ function prominentLine(doc: Document, siteNames: Set<string>): string | null {
     const found = doc.body?.querySelectorAll(selector) ?? [];
     for (let i = 0; i < found.length && i < MAX_PROMINENT; i++) {
       const el = found[i]!;
-      if (el.closest(NEVER_HEADLINE) || el.closest('a') || inNavigation(el)) continue;
+      if (el.closest(NEVER_HEADLINE) || el.closest('a') || inNavigation(el) || isMasthead(el)) continue;
       const text = elementText(el);
       const len = squash(text).length;
       // Bold runs inside a paragraph are emphasis; a headline stands alone in its block.
@@ -210,7 +230,7 @@ function headingThatIsAPart(doc: Document, parts: string[]): string | null {
   const headings = doc.body?.querySelectorAll('h1') ?? [];
   for (let i = 0; i < headings.length && i < 20; i++) {
     const el = headings[i]!;
-    if (el.closest(NEVER_HEADLINE) || inNavigation(el)) continue;
+    if (el.closest(NEVER_HEADLINE) || inNavigation(el) || isMasthead(el)) continue;
     if (wanted.has(squash(elementText(el)))) return elementText(el);
   }
   return null;
