@@ -90,8 +90,16 @@ describe('bylines beyond the first ones', () => {
     expect(clean(html).author).toBeNull();
   });
 
-  it("a blog's 博主： names the writer", () => {
+  it("a blog's or a forum's poster line names the writer where no family reads the page", () => {
     expect(readMetaLine('博主：李明')?.author).toBe('李明');
+    expect(readMetaLine('楼主：山野行者 时间：2012-05-06 21:14:00')).toMatchObject({ author: '山野行者', published: '2012-05-06T21:14:00' });
+    expect(readMetaLine('发帖人：山野行者')?.author).toBe('山野行者');
+    expect(readMetaLine('Posted by duscha on 2012-05-06')).toMatchObject({ author: 'duscha', published: '2012-05-06' });
+    // The name ends where the time begins.
+    expect(readMetaLine('作者：山野行者 发表于 2012-05-06 21:14')?.author).toBe('山野行者');
+    // A site's desk or its software is no poster.
+    expect(readMetaLine('发布者：新闻中心')?.author).toBeUndefined();
+    expect(readMetaLine('发布者：admin')?.author).toBeUndefined();
   });
 
   it("a photographer's credit beside the source is a credit: the source stays the source", () => {

@@ -21,6 +21,8 @@ const BRACKETED_NAME = new RegExp(`^[\\[【（(]\\s*(${NAMES})\\s*[\\]】）)](?
 const LONE_NAMES = new RegExp(`^(${NAMES})$`);
 const ENGLISH_BY = /(?:^|\s)by\s+([A-Za-z][\w.-]{1,30})\s*[^\w\s]{0,3}$/i;
 const POSTED_BY = /^([^\s:：]{2,20})\s+(?:发表于|發表於|发布于|發佈於|posted)/i;
+/** "Posted by 山野行者 on 2012-05-06": the English form blog and forum engines print. */
+const POSTED_BY_ON = /^posted\s+by\s+([^\s:：]{2,20})(?:\s+(?:on|at|@)(?:\s|$)|\s*$)/i;
 /**
  * A dateline credit: the reporter and where they filed from, "（姚峰 上海报道）",
  * "【記者王小明╱台北報導】", "（记者 张三 北京电）". The place is two to four characters.
@@ -119,7 +121,7 @@ export function readBylineLine(line: string): Byline | null {
   if (bracketed && looksLikeBareNames(bracketed[1]!) && (!bracketedRest || /[\d:：]/.test(bracketedRest))) return { author: splitNames(bracketed[1]!).join(' '), byline: text };
   const english = ENGLISH_BY.exec(text);
   if (english && isPersonName(english[1]!)) return { author: english[1]!, byline: text };
-  const posted = POSTED_BY.exec(text) ?? POSTED_BY_YOU.exec(text);
+  const posted = POSTED_BY.exec(text) ?? POSTED_BY_YOU.exec(text) ?? POSTED_BY_ON.exec(text);
   if (posted && isPersonName(posted[1]!)) return { author: posted[1]!, byline: text };
   return null;
 }

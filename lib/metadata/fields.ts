@@ -22,7 +22,8 @@ type FieldName = 'source' | 'author' | 'editor' | 'category' | 'credit';
 
 const KEYS: Array<[RegExp, FieldName]> = [
   [/^(来源|來源|稿源|出处|出處|发文机关|發文機關)$/, 'source'],
-  [/^(作者|撰文|文|博主)$/, 'author'],
+  // A blog's or a forum's poster, where no family reads the page: 博主, 楼主, 发帖人.
+  [/^(作者|撰文|文|博主|楼主|樓主|发帖人|發帖人|发表者|發表者|发布者|發佈者|帖主)$/, 'author'],
   [/^(责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對)$/, 'editor'],
   [/^(分类|分類|栏目|欄目)$/, 'category'],
   // A photographer's credit beside the source ends the source's value; it is a credit, not the author.
@@ -32,7 +33,7 @@ const KEYS: Array<[RegExp, FieldName]> = [
 const CREDIT_LINE = /^(审核|審核|初审|初審|复审|複審|终审|終審|监制|監製|统筹|統籌|策划|策劃|排版|美编|美編|视觉|視覺|设计|設計|出品)\s*[:：]\s*[^\s，。；！？,;!?][^，。；！？,;!?]{0,29}$/;
 /** Every key a metadata line may start a field with. */
 const KEY_WORDS =
-  '来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|博主|摄影|攝影|图片|圖片|摄像|攝像|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊';
+  '来源|來源|稿源|出处|出處|发文机关|發文機關|作者|撰文|博主|楼主|樓主|发帖人|發帖人|发表者|發表者|发布者|發佈者|帖主|摄影|攝影|图片|圖片|摄像|攝像|责编|責編|责任编辑|責任編輯|图文编辑|圖文編輯|编辑|編輯|校对|校對|分类|分類|栏目|欄目|发布时间|發佈時間|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊';
 const KEY_WITH_COLON = new RegExp(`(${KEY_WORDS})\\s*[:：]\\s*`, 'g');
 /** Values end at brackets or bars; a key:value pair never spans them. */
 const VALUE_END = /[【】()（）[\]|｜]/;
@@ -79,6 +80,7 @@ function cleanValue(raw: string): string {
   return cut
     .replace(/(\u3000|\s{2,}).*$/, '') // an ideographic space or a wide gap separates fields
     .replace(/\s*(?:19|20)\d{2}[年\-/.].*$/, '')
+    .replace(/\s*(?:发表于|發表於|发布于|發佈於|发表在|發表在)(?:\s.*)?$/, '') // "作者：X 发表于 …": the time follows the name
     .replace(/[\s,，;；。]+$/, '')
     .trim();
 }
