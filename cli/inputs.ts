@@ -1,8 +1,8 @@
 import { type Stats, createReadStream, readdirSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { WARCParser } from 'warcio';
+import { boundedLines } from './bounded-lines';
 import { FileTooLargeError, LARGEST_PAGE_BYTES, type PageInput } from './clean-file';
 
 /** What a folder holds that `clean` reads: saved pages, scraped text and web archives. */
@@ -116,9 +116,10 @@ function jsonLine(line: string, n: number): PageInput {
 
 async function* stdinRecords(): AsyncGenerator<PageInput> {
   let n = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const read of boundedLines(process.stdin, LARGEST_PAGE_BYTES)) {
     n++;
-    if (line.trim()) yield jsonLine(line, n);
+    if ('tooLong' in read) yield { id: `line ${n}`, problem: new FileTooLargeError(read.tooLong).message };
+    else if (read.line.trim()) yield jsonLine(read.line, n);
   }
 }
 

@@ -45,6 +45,17 @@ describe('JSON Lines in and out', () => {
     expect(r.stderr).toMatch(/3 pages: 2 cleaned, 0 no article, 0 refused, 0 timed out, 1 failed/);
   });
 
+  it('a line too large to be a page is reported and skipped as it streams; the line after it is still cleaned', () => {
+    const huge = JSON.stringify({ id: 'huge', html: `<p>${'字'.repeat(14 << 20)}</p>` }); // about 42 MB of UTF-8
+    const input = [JSON.stringify({ id: 'before', html: page('第一篇') }), huge, JSON.stringify({ id: 'after', html: page('第三篇') })].join('\n');
+    const r = jingdu(['-', '--jobs', '1'], input);
+    expect(r.status).toBe(1);
+    const records = lines(r.stdout);
+    expect(records.map((x) => x.id)).toEqual(['before', 'line 2', 'after']);
+    expect(records[1]!.message).toMatch(/too large to clean \(\d+ MB; the limit is 32 MB\)/);
+    expect(records[2]!.title).toBe('第三篇');
+  });
+
   it('splits across two GNU parallel jobs and merges to the one-process output', () => {
     const whole = jingdu(['-', '--jobs', '1', '--quiet'], stdinCorpus);
     const split = spawnSync('parallel', ['--will-cite', '--pipe', '-N', '10', '-j', '2', '--keep-order', 'node', BIN, 'clean', '-', '--jobs', '1', '--quiet'], {
