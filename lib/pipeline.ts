@@ -6,6 +6,7 @@ import { readHeader } from './article/header';
 import { RemovalReport, runRules } from './article/report';
 import { hasArticleText, isProse } from './article/lines';
 import { HUGE_PAGE_ELEMENTS, hugePageContent } from './dom/dominant-container';
+import { boundTitleInputs } from './dom/title-inputs';
 import { unwrapBlockLinks } from './dom/block-links';
 import { widenCutContent } from './dom/cut-content';
 import { elementText, queryAll } from './dom/query';
@@ -172,6 +173,7 @@ function extract(doc: Document, contentEls: Element[]): Extracted | null {
   // Readability hands back its element (no HTML string round trip); the copy is inert.
   const copy = doc.cloneNode(true) as Document;
   unwrapBlockLinks(copy);
+  boundTitleInputs(copy);
   const parsed = new Readability<Element>(copy, { charThreshold: 200, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   return {

@@ -87,6 +87,16 @@ describe('pages built against whole-page steps', () => {
     expectLinearGrowth(page, (doc) => chooseHeadline(doc, { pageTitle: doc.title, statedTitles: [], siteNames: [] }), 20_000);
   });
 
+  it('a <title>, og:title, JSON-LD and headings of spaced words, megabytes long, cost linear time (Readability compares them word by word)', () => {
+    const page = (words: number) => {
+      const long = Array.from({ length: words }, (_, i) => `w${i}`).join(' ');
+      const ld = JSON.stringify({ '@type': 'NewsArticle', name: long, headline: long });
+      return `<html><head><title>${long}</title><meta property="og:title" content="${long}"><script type="application/ld+json">${ld}</script></head><body><h1>${long}</h1><h2>${long}</h2><p>${PROSE}</p><p>${PROSE}</p></body></html>`;
+    };
+    const run = (html: string) => cleanDocument(parseHtml(html, 'https://hostile.example/'), 'https://hostile.example/', { sanitize: nodeSanitizer() });
+    expectLinearGrowth(page, run, 200_000, noArticle);
+  });
+
   it('a realistic pager of 18 numbers ending in 跳转 is dropped, and longer pagers cost linear time', () => {
     const rule = ALL_RULES.find((r) => r.id === 'pager')!;
     const pager = (count: number) => [textBlock(`${Array.from({ length: count }, (_, i) => i + 1).join(' ')} 下一页 跳转`)];
