@@ -1,5 +1,7 @@
 import { type Stats, createReadStream, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { glob } from 'tinyglobby';
 import { WARCParser } from 'warcio';
 import { boundedLines } from './bounded-lines';
@@ -123,6 +125,29 @@ async function* stdinRecords(): AsyncGenerator<PageInput> {
   }
 }
 
+const WARC_GZ = /\.gz$/i;
+/** What a WARC may hold past the lengths its records declare (headers, padding) before it is damaged. */
+const WARC_SLACK_BYTES = 16 << 20;
+
+/**
+ * The inflated bytes of a WARC, cut off once they run past what the records read so far
+ * declare: a gzip member that inflates to gigabytes of garbage (a decompression bomb) is
+ * then a damaged file after some megabytes, not a parser holding gigabytes in memory while
+ * it looks for the next record's header.
+ */
+function warcGuard(): { stream: Transform; allow(contentLength: number): void; passed(): number } {
+  let passed = 0;
+  let budget = WARC_SLACK_BYTES;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      passed += chunk.length;
+      if (passed > budget) done(new Error(`more than ${WARC_SLACK_BYTES >> 20} MB that belong to no record (garbage, or a gzip member that inflates without end)`));
+      else done(null, chunk);
+    },
+  });
+  return { stream, allow: (contentLength) => void (budget = passed + Math.max(0, contentLength || 0) + WARC_SLACK_BYTES), passed: () => passed };
+}
+
 /**
  * One input per HTML response record, with its target URI and date (gzip or not). A file
  * that holds no record, or breaks off, is reported as an input that failed, never skipped
@@ -131,7 +156,12 @@ async function* stdinRecords(): AsyncGenerator<PageInput> {
 async function* warcRecords(path: string): AsyncGenerator<PageInput> {
   let records = 0;
   let lastStart = -1;
-  const parser = new WARCParser(createReadStream(path));
+  const guard = warcGuard();
+  const file = createReadStream(path);
+  const inflated = WARC_GZ.test(path) ? file.pipe(createGunzip()) : file;
+  // A read or inflate error (a member cut off halfway) reaches the parser as the stream's error.
+  for (const s of new Set([file, inflated])) s.on('error', (err: Error) => guard.stream.destroy(err));
+  const parser = new WARCParser(inflated.pipe(guard.stream));
   try {
     for await (const record of parser) {
       lastStart = parser.offset;
@@ -144,6 +174,7 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
       const url = record.warcTargetURI ?? undefined;
       const id = url ?? `${path}#${record.warcHeaders.headers.get('WARC-Record-ID')}`;
       const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0);
+      guard.allow(declared);
       // Larger records are refused unread, as files are.
       if (declared > LARGEST_PAGE_BYTES) {
         yield { id, url, problem: new FileTooLargeError(declared).message };
@@ -156,7 +187,8 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
     yield { id: path, problem: `the WARC file is damaged or cut short after ${records} record${records === 1 ? '' : 's'}: ${(err as Error).message}` };
     return;
   }
-  const size = statSync(path).size;
+  // The parser counts inflated bytes: so does the guard, which has seen them all.
+  const size = guard.passed();
   if (records === 0 && size > 0) yield { id: path, problem: 'not a WARC file: no record could be read' };
   // The parser ends quietly where the bytes stop making records; it has then moved past the last
   // record it gave: what follows was cut off or is not WARC.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,27 @@ describe('folders, archives and time limits', () => {
       expect.objectContaining({ id: join(dir, 'cut.warc.gz'), error: 'failed', message: expect.stringMatching(/^the WARC file is damaged or cut short after 1 record/) }),
       expect.objectContaining({ id: join(dir, 'garbage.warc'), error: 'failed', message: expect.stringMatching(/damaged or cut short after 0 records: it does not start with WARC/) }),
     ]);
+  });
+
+  it('a WARC.gz whose gzip member inflates to a gibibyte after its record is damaged after some megabytes: the record before is cleaned, exit 1', async () => {
+    const dir = tmp();
+    const record = await WARCSerializer.serialize(WARCRecord.create({ url: 'https://news.example.cn/0.html', type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, [new TextEncoder().encode(page('甲地新闻'))]));
+    // One member: the record, then 1 GiB of zeros (4.5 MB on disk).
+    const gzip = createGzip({ level: 1 });
+    const chunks: Buffer[] = [];
+    gzip.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((resolve) => gzip.on('end', resolve));
+    gzip.write(record);
+    const zeros = Buffer.alloc(1 << 20);
+    for (let i = 0; i < 1024; i++) gzip.write(zeros);
+    gzip.end();
+    await ended;
+    writeFileSync(join(dir, 'bomb.warc.gz'), Buffer.concat(chunks));
+    const r = jingdu([join(dir, 'bomb.warc.gz'), '--jsonl', '-', '--jobs', '1']);
+    expect(r.status).toBe(1);
+    const out = lines(r.stdout);
+    expect(out[0]).toMatchObject({ url: 'https://news.example.cn/0.html', title: '甲地新闻' });
+    expect(out[1]).toMatchObject({ error: 'failed', message: expect.stringMatching(/damaged or cut short after 1 record: more than 16 MB that belong to no record/) });
   });
 
   it('reads a folder recursively and skips a page past its time limit, cleaning the rest', () => {
