@@ -8,6 +8,8 @@ export type CleanResult =
       ms: number;
       /** later pages of a split article, not yet merged */
       laterPages: number;
+      /** later pages asked for and not merged, with the reason */
+      notMerged?: Array<{ url: string; reason: string }>;
       /** pictures the page itself has loaded: the preview shows only these without being asked */
       loadedPictures?: string[];
     }

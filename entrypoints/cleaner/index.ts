@@ -28,8 +28,10 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
     const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize, deadline });
     const first = clean(document, location.href);
     const later = canMergePages(first, options) ? laterPages(document, location.href, first.nextPageSelector).length : 0;
-    const article = options.mergePages && later ? await collectPages(first, document, location.href, options, { load: fetchPage, clean }) : first;
-    return { ok: true, article, laterPages: article.mergedPages ? 0 : later, loadedPictures: picturesThePageLoaded(document), ms: Math.round(performance.now() - started) };
+    const notMerged: Array<{ url: string; reason: string }> = [];
+    const source = { load: fetchPage, clean, notMerged: (url: string, reason: string) => void notMerged.push({ url, reason }) };
+    const article = options.mergePages && later ? await collectPages(first, document, location.href, options, source) : first;
+    return { ok: true, article, laterPages: article.mergedPages ? 0 : later, notMerged, loadedPictures: picturesThePageLoaded(document), ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
     if (err instanceof CleanTimeoutError) return { ok: false, reason: 'too-slow', message: err.message };

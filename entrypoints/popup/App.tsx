@@ -36,6 +36,12 @@ async function rememberForSite(hostname: string, choice: SiteCleanOptions): Prom
   await siteCleanOptions.setValue({ ...sites, [hostname]: { ...sites[hostname], ...choice } });
 }
 
+/** "已合并全部 3 页", or what was merged and the first page that was not, with why. */
+function mergedNotice(later: number, notMerged: Array<{ url: string; reason: string }>): string {
+  if (!notMerged.length) return t('pagesMerged', later + 1);
+  return t('pagesMergedPartly', later + 1, notMerged[0]!.reason);
+}
+
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [format, setFormat] = useState<ExportFormat>('md');
@@ -191,7 +197,7 @@ export function App() {
       {(state.result.laterPages > 0 || options.mergePages) && (
         <label class="option">
           <input id="merge-pages" type="checkbox" checked={!!options.mergePages} onChange={(e) => chooseForSite({ mergePages: (e.target as HTMLInputElement).checked })} />
-          {options.mergePages ? t('pagesMerged', (state.result.article.mergedPages?.length ?? 0) + 1) : t('mergePages', state.result.laterPages)}
+          {options.mergePages ? mergedNotice(state.result.article.mergedPages?.length ?? 0, state.result.notMerged ?? []) : t('mergePages', state.result.laterPages)}
         </label>
       )}
       <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />

@@ -30,6 +30,8 @@ export interface PageSource {
   load: (url: string) => Promise<Document>;
   /** Cleans a page with the reader's options plus `extra` (the thread starter, on forums). */
   clean: (doc: Document, url: string, extra: CleanOptions) => CleanArticle;
+  /** Told of each later page that was not merged, and why, so the reader hears what failed. */
+  notMerged?: (url: string, reason: string) => void;
 }
 
 /**
@@ -49,13 +51,15 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
     let doc: Document;
     try {
       doc = await source.load(next);
-    } catch {
+    } catch (err) {
+      source.notMerged?.(next, (err as Error).message || String(err));
       break;
     }
     try {
       pages.push({ url: next, article: source.clean(doc, next, extra) });
     } catch (err) {
       if (!(err instanceof NoArticleError)) throw err;
+      if (!extra.starter) source.notMerged?.(next, 'no article text on this page');
     }
     for (const later of laterPages(doc, next, first.nextPageSelector)) {
       if (!seen.has(later)) {
@@ -64,5 +68,6 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
       }
     }
   }
+  if (queue.length) source.notMerged?.(queue[0]!, `more than ${MAX_LATER_PAGES} later pages: the rest were not merged`);
   return mergePages(first, pages);
 }

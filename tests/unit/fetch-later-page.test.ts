@@ -24,6 +24,8 @@ beforeAll(async () => {
   article = createServer((req, res) => {
     if (req.url === '/a_2.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(Buffer.from([0xb5, 0xda, 0xb6, 0xfe, 0xd2, 0xb3])); // 第二页
     if (req.url === '/a_3.html') return void res.writeHead(302, { location: `${otherOrigin}/landing.html` }).end();
+    if (req.url === '/a_4.html') return void res.writeHead(301, { location: '/a_2.html' }).end();
+    if (req.url === '/loop.html') return void res.writeHead(302, { location: '/loop.html' }).end();
     res.writeHead(404).end();
   });
   articleOrigin = await listen(article);
@@ -39,8 +41,15 @@ describe('fetching an article’s later pages', () => {
     expect(await fetchLaterPage(`${articleOrigin}/a_2.html`, articleOrigin, 'utf-8')).toBe('第二页');
   });
 
-  it('refuses a page that redirects to another site', async () => {
+  it('refuses a page that redirects to another site without requesting the other site (its cookies are shared across ports)', async () => {
+    const asked = cookiesSeenElsewhere.length;
     await expect(fetchLaterPage(`${articleOrigin}/a_3.html`, articleOrigin, 'utf-8')).rejects.toThrow(/redirected to another site/);
+    expect(cookiesSeenElsewhere.length).toBe(asked);
+  });
+
+  it('follows a redirect that stays on the site, and gives up on a loop', async () => {
+    expect(await fetchLaterPage(`${articleOrigin}/a_4.html`, articleOrigin, 'utf-8')).toBe('第二页');
+    await expect(fetchLaterPage(`${articleOrigin}/loop.html`, articleOrigin, 'utf-8')).rejects.toThrow(/more than 5 redirects/);
   });
 
   it('never asks another site at all, and says why a page was not merged', async () => {

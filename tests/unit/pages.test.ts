@@ -54,16 +54,19 @@ describe('merging a split article', () => {
     expect(merged.contentHtml).not.toMatch(/下一页|版权所有/);
   });
 
-  it('keeps what it has when a later page fails to load', async () => {
+  it('keeps what it has when a later page fails to load, and says which page failed and why', async () => {
+    const notMerged: string[] = [];
     const merged = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { mergePages: true }, {
       load: async (url) => {
-        if (url.endsWith('report_3.htm')) throw new Error('HTTP 503');
+        if (url.endsWith('report_3.htm')) throw new Error(`${url}: HTTP 503`);
         return loadPaged(url.slice(SITE.length));
       },
       clean,
+      notMerged: (url, reason) => void notMerged.push(`${url} ${reason}`),
     });
     expect(merged.paragraphs).toHaveLength(4);
     expect(merged.mergedPages).toEqual([SITE + 'report_2.htm']);
+    expect(notMerged).toEqual([`${SITE}report_3.htm ${SITE}report_3.htm: HTTP 503`]);
   });
 
   it('never merges a forum thread’s later pages (other people’s replies) unless asked for the starter’s posts', async () => {
