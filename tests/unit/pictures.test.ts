@@ -75,10 +75,23 @@ describe('where a picture is', () => {
     expect(imagesOf(epaper, 'https://epaper.xlgl.example/html/2022-04/12/content_3.htm')).toEqual(['https://epaper.xlgl.example/images/2022-04/12/03/res01_attpic_brief.jpg']);
   });
 
+  /** The start of a real JPEG (JFIF header, then the frame header giving 16×16), or of one without a frame. */
+  const jpeg = (withFrame: boolean) =>
+    new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, ...(withFrame ? [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1] : [0xff, 0xda, 0, 8]), ...new Array(16).fill(0)]);
+
   it('knows a picture by its bytes, not by what it is called', () => {
-    expect(sniffPictureType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(sniffPictureType(jpeg(true))).toBe('image/jpeg');
+    expect(sniffPictureType(new Uint8Array(pngPicture(2, 2, [0, 0, 0])))).toBe('image/png');
     expect(sniffPictureType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
     expect(sniffPictureType(new TextEncoder().encode('<html>'))).toBeNull();
+  });
+
+  it('a file that only starts like a picture is none: magic bytes without the header a decoder reads', () => {
+    expect(sniffPictureType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeNull();
+    expect(sniffPictureType(jpeg(false))).toBeNull();
+    expect(sniffPictureType(new Uint8Array([...Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), ...new Array(40).fill(0)]))).toBeNull();
+    expect(sniffPictureType(new TextEncoder().encode('GIF89a<html><script>alert(1)</script>'))).not.toBe('image/gif');
+    expect(sniffPictureType(new Uint8Array([...Buffer.from('GIF89a', 'latin1'), 0, 0, 0, 0, 0, 0, 0, 0]))).toBeNull();
   });
 });
 
