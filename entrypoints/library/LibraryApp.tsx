@@ -111,13 +111,14 @@ export function LibraryApp() {
   const picturesTotal = all.reduce((sum, r) => sum + pictureBytes(r), 0);
   const exportBackup = async () => {
     // The user's site rules travel with their articles: a fix made once is theirs to keep.
-    const backup = { ...(await lib!.backup()), siteRules: rulePack(await storedRules()).rules };
-    downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(backup, null, 1), 'application/json');
+    // A zip: each article and picture a file of its own, so a library of any size fits (a JSON backup is still read on import).
+    const zip = await lib!.backupZip(rulePack(await storedRules()).rules);
+    downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.zip`, zip, 'application/zip');
   };
   const importBackup = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await lib!.importBackup(await file.text(), createSanitizer(window));
+      const r = await lib!.importBackup(new Uint8Array(await file.arrayBuffer()), createSanitizer(window));
       // The backup's site rules, each checked like any imported rule.
       const rules = r.siteRules ? await importRulePack(r.siteRules) : null;
       setMessage([t('imported', r.added, r.merged, r.rejected.length), rules && t('optRulesImported', rules.added.length, rules.unchanged.length, rules.keptYours.length)].filter(Boolean).join(' '));
@@ -155,7 +156,7 @@ export function LibraryApp() {
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
           {t('importBackup')}
-          <input id="import-backup" type="file" accept="application/json,.json" onChange={(e) => importBackup((e.target as HTMLInputElement).files?.[0])} />
+          <input id="import-backup" type="file" accept="application/zip,.zip,application/json,.json" onChange={(e) => importBackup((e.target as HTMLInputElement).files?.[0])} />
         </label>
       </div>
       {picturesTotal > 0 && <p class="sub" id="pictures-total">{t('picturesTotal', byteSize(picturesTotal))}</p>}

@@ -5,6 +5,7 @@ import { type KeepResult, sha256Hex } from '../pictures/keep-pictures';
 import { sniffPictureType } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
 import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures } from './records';
+import { isZip, readBackupZip, writeBackupZip } from './backup-zip';
 import { fitRecord } from './fit-record';
 import { checkBackupPicture, checkRecord, checkRecordV1, salvageRecord } from './validate';
 import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2, type StoredPictureRow } from './schema';
@@ -225,20 +226,27 @@ type PictureBytes = Omit<StoredPictureRow, 'articles'>;
  * Bad ones are listed as rejected; an article that showed one keeps its link instead.
  */
 async function checkBackupPictures(raw: unknown, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
-  const rows = new Map<string, PictureBytes>();
-  if (!Array.isArray(raw)) return rows;
+  const decoded = new Map<string, Uint8Array>();
+  if (!Array.isArray(raw)) return new Map();
   for (const [i, entry] of raw.entries()) {
-    const reject = (reason: string) => rejected.push({ entry: i + 1, url: null, reason: `picture ${i + 1}: ${reason}` });
     const checked = checkBackupPicture(entry);
-    if (!checked.ok) {
-      reject(checked.reason);
-      continue;
-    }
-    const bytes = base64ToBytes(checked.value.data);
+    if (!checked.ok) rejected.push({ entry: i + 1, url: null, reason: `picture ${i + 1}: ${checked.reason}` });
+    else decoded.set(checked.value.hash, base64ToBytes(checked.value.data));
+  }
+  return checkPictureBytes(decoded, rejected);
+}
+
+/** Pictures by the hash they are filed under, kept only when they are pictures and their SHA-256 is that hash. */
+async function checkPictureBytes(files: Map<string, Uint8Array>, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
+  const rows = new Map<string, PictureBytes>();
+  let i = 0;
+  for (const [hash, bytes] of files) {
+    i++;
+    const reject = (reason: string) => rejected.push({ entry: i, url: null, reason: `picture ${hash.slice(0, 12)}: ${reason}` });
     const type = sniffPictureType(bytes);
     if (!type) reject('not a picture');
-    else if ((await sha256Hex(bytes)) !== checked.value.hash) reject('its bytes do not match its hash');
-    else rows.set(checked.value.hash, { hash: checked.value.hash, type, size: bytes.length, bytes: bytes.buffer as ArrayBuffer });
+    else if ((await sha256Hex(bytes)) !== hash) reject('its bytes do not match its hash');
+    else rows.set(hash, { hash, type, size: bytes.length, bytes: bytes.slice().buffer as ArrayBuffer });
   }
   return rows;
 }
@@ -446,6 +454,14 @@ export class Library {
   }
 
   /** Every article and every stored picture (base64), as one file that importBackup reads back. */
+  /** The backup as a zip (see backup-zip.ts): articles and pictures as files of their own, for any size of library. */
+  async backupZip(siteRules: unknown[] = [], now = new Date().toISOString()): Promise<Uint8Array[]> {
+    const tx = this.db.transaction(['articles', 'pictures']);
+    const [articles, rows] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('pictures').getAll()]);
+    const pictures = rows.map((r) => ({ hash: r.hash, type: r.type, bytes: new Uint8Array(r.bytes) }));
+    return writeBackupZip({ manifest: { format: 'jingdu-backup', version: DB_VERSION, exported: now }, articles, pictures, siteRules });
+  }
+
   async backup(now = new Date().toISOString()): Promise<BackupFile> {
     const tx = this.db.transaction(['articles', 'pictures']);
     const [articles, rows] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('pictures').getAll()]);
@@ -459,16 +475,24 @@ export class Library {
    * An article the library has is merged, never replaced. All entries are written in one
    * transaction: if the disk fills up half-way, nothing is imported, and the error says so.
    */
-  async importBackup(json: string, sanitize: (html: string) => string): Promise<ImportResult> {
+  async importBackup(file: string | Uint8Array, sanitize: (html: string) => string): Promise<ImportResult> {
     let data: { format?: unknown; version?: unknown; articles?: unknown; pictures?: unknown; siteRules?: unknown };
-    try {
-      data = JSON.parse(json);
-    } catch {
-      throw new Error('This file is not a Jingdu backup (it is not JSON).');
+    const rejected: RejectedEntry[] = [];
+    let zipped: Map<string, Uint8Array> | null = null;
+    if (typeof file !== 'string' && isZip(file)) {
+      const read = readBackupZip(file);
+      data = read.data;
+      zipped = read.pictures;
+      read.problems.forEach((reason, i) => rejected.push({ entry: i + 1, url: null, reason }));
+    } else {
+      try {
+        data = JSON.parse(typeof file === 'string' ? file : new TextDecoder().decode(file));
+      } catch {
+        throw new Error('This file is not a Jingdu backup (it is neither a backup zip nor JSON).');
+      }
     }
     if (data?.format !== 'jingdu-backup' || !Array.isArray(data.articles)) throw new Error('This file is not a Jingdu backup.');
     const version = typeof data.version === 'number' ? data.version : 3;
-    const rejected: RejectedEntry[] = [];
     const good: SavedArticle[] = [];
     data.articles.forEach((raw: unknown, i: number) => {
       const url = typeof (raw as { url?: unknown })?.url === 'string' ? ((raw as { url: string }).url) : null;
@@ -477,7 +501,7 @@ export class Library {
       const record = version < 2 ? migrateV1(checked.value as SavedArticleV1) : (checked.value as SavedArticle);
       good.push(sanitizeRecord(record, sanitize));
     });
-    const pictures = await checkBackupPictures(data.pictures, rejected);
+    const pictures = zipped ? await checkPictureBytes(zipped, rejected) : await checkBackupPictures(data.pictures, rejected);
 
     const counts = { added: 0, merged: 0 };
     const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');

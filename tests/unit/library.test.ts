@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openDB } from 'idb';
 import { load } from 'js-yaml';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,8 @@ import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
 import { cleanText } from '../../lib/text-pipeline';
 import type { CleanArticle } from '../../lib/types';
 import { loadGolden } from '../helpers/golden';
+import { pngPicture } from '../helpers/pictures';
+import { keepPictures } from '../../lib/pictures/keep-pictures';
 import { nodeSanitizer } from '../../cli/node-dom';
 
 const seeds = loadGolden();
@@ -237,6 +239,57 @@ describe('a full disk', () => {
 });
 
 describe('backup and bulk export', () => {
+  describe('as a zip, for a library of any size', () => {
+    const picture = new Uint8Array(pngPicture(16, 16, [10, 120, 200]));
+    const withPicture = (a: CleanArticle): CleanArticle => ({ ...a, images: [{ src: 'https://img.example.cn/a.png', alt: '图' }] });
+
+    it('round-trips articles, notes, pictures and site rules, each article and picture a file of its own', async () => {
+      const lib = await openLibrary();
+      const a = withPicture(article(0));
+      await lib.save(a, 'original', null, undefined, await keepPictures(['https://img.example.cn/a.png'], { fetch: async () => new Response(picture) }));
+      await lib.setNotes(a.url!, '笔记', ['甲']);
+      const zip = concatChunks(await lib.backupZip([{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]));
+      const names = Object.keys(unzipSync(zip));
+      expect(names).toEqual(expect.arrayContaining(['jingdu-backup.json', 'articles/000001.json', 'site-rules.json']));
+      expect(names.filter((n) => n.startsWith('pictures/'))).toHaveLength(1);
+      globalThis.indexedDB = new IDBFactory();
+      const fresh = await openLibrary();
+      const r = await fresh.importBackup(zip, nodeSanitizer());
+      expect([r.added, r.rejected, r.siteRules]).toEqual([1, [], [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]]);
+      const back = (await fresh.get(a.url!))!;
+      expect([back.note, back.tags]).toEqual(['笔记', ['甲']]);
+      expect((await fresh.pictureFiles(back)).get('https://img.example.cn/a.png')?.bytes).toEqual(picture);
+    });
+
+    it('refuses by declared size before inflating, and by the bytes themselves when the zip lies about them', async () => {
+      const lib = await openLibrary();
+      const hash = 'a'.repeat(64);
+      const manifest = strToU8(JSON.stringify({ format: 'jingdu-backup', version: 4, exported: '2026-12-01T00:00:00Z' }));
+      const huge = zipSync({ 'jingdu-backup.json': manifest, [`pictures/${hash}.png`]: new Uint8Array(60 << 20) });
+      const declared = await lib.importBackup(huge, nodeSanitizer());
+      expect(declared.rejected.map((x) => x.reason)).toEqual([`pictures/${hash}.png: larger than any picture kept (50 MB)`]);
+      // The same entry claiming 1 KB in its local header inflates past the limit: stopped there.
+      const lying = zipSync({ 'jingdu-backup.json': manifest, [`pictures/${hash}.png`]: new Uint8Array(60 << 20) });
+      const at = findLocalHeader(lying, `pictures/${hash}.png`);
+      new DataView(lying.buffer, lying.byteOffset).setUint32(at + 22, 1024, true);
+      const counted = await lib.importBackup(lying, nodeSanitizer());
+      expect(counted.rejected.map((x) => x.reason)).toEqual([`pictures/${hash}.png: inflates past 50 MB`]);
+    });
+
+    it('reads nothing a backup does not write (a path out of the folder), and still reads a JSON backup', async () => {
+      const lib = await openLibrary();
+      const manifest = strToU8(JSON.stringify({ format: 'jingdu-backup', version: 4, exported: '2026-12-01T00:00:00Z' }));
+      const zip = zipSync({ 'jingdu-backup.json': manifest, '../../evil.sh': strToU8('rm -rf ~'), 'articles/000001.json': strToU8('{not json') });
+      const r = await lib.importBackup(zip, nodeSanitizer());
+      expect(r.rejected.map((x) => x.reason)).toEqual(['../../evil.sh: not part of a Jingdu backup', 'articles/000001.json: not JSON']);
+      await expect(lib.importBackup(zipSync({ 'a.txt': strToU8('x') }), nodeSanitizer())).rejects.toThrow(/not a Jingdu backup/);
+      await lib.save(article(0));
+      const json = JSON.stringify(await lib.backup());
+      globalThis.indexedDB = new IDBFactory();
+      expect((await (await openLibrary()).importBackup(json, nodeSanitizer())).added).toBe(1);
+    });
+  });
+
   it('imports a backup back without duplicates', async () => {
     const lib = await openLibrary();
     for (let i = 0; i < 3; i++) await lib.save(article(i));
@@ -268,3 +321,21 @@ describe('backup and bulk export', () => {
     expect(md).toContain('saved: "');
   });
 });
+
+function concatChunks(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) out.set(c, (at += c.length) - c.length);
+  return out;
+}
+
+/** Where a zip's local file header for `name` starts. */
+function findLocalHeader(zip: Uint8Array, name: string): number {
+  const wanted = strToU8(name);
+  for (let i = 0; i + 30 < zip.length; i++) {
+    if (zip[i] !== 0x50 || zip[i + 1] !== 0x4b || zip[i + 2] !== 3 || zip[i + 3] !== 4) continue;
+    const nameLength = zip[i + 26]! | (zip[i + 27]! << 8);
+    if (nameLength === wanted.length && wanted.every((b, k) => zip[i + 30 + k] === b)) return i;
+  }
+  throw new Error(`no entry ${name}`);
+}
