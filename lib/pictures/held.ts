@@ -29,7 +29,8 @@ export function holdPictures(html: string, mayLoad: (src: string) => boolean, la
     const src = unescapeAttribute(raw);
     if (!/^https?:\/\//i.test(src) || mayLoad(src)) return tag;
     held++;
-    const alt = unescapeAttribute(attr(tag, 'alt') ?? '').trim();
+    // A file name ("36杭锦旗.jpg", as forum attachments are described) describes nothing.
+    const alt = unescapeAttribute(attr(tag, 'alt') ?? '').trim().replace(/^.*\.(?:jpe?g|png|gif|webp|bmp|avif)$/i, '');
     return `<button type="button" class="${HELD_CLASS}" ${HELD_SRC_ATTR}="${escapeHtml(src)}" data-alt="${escapeHtml(alt)}">${escapeHtml(label(alt))}</button>`;
   });
   return { html: out, held };

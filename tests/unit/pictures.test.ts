@@ -301,6 +301,11 @@ describe('pictures an extension page does not load by itself', () => {
     expect([img.hasAttribute('src'), img.dataset.stopped]).toEqual([false, 'timeout']);
   });
 
+  it('a file name given as the description (a forum attachment) is not shown as one', () => {
+    const { html } = holdPictures('<img src="https://bbs.example.cn/data/attachment/forum/a.jpg" alt="36杭锦旗党员.jpg">', () => false, (alt) => `图片${alt ? `：${alt}` : ''}`);
+    expect(new JSDOM(html).window.document.querySelector('button')!.textContent).toBe('图片');
+  });
+
   it('refuses to turn a placeholder into anything but a web picture', () => {
     const doc = new JSDOM('<button class="held-picture" data-held-src="javascript:alert(1)">x</button>').window.document;
     expect(showHeldPicture(doc.querySelector('button')!)).toBeNull();
