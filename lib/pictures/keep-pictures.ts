@@ -105,6 +105,11 @@ export async function keepPictures(srcs: Iterable<string>, options: KeepOptions 
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await get(src, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: controller.signal });
+      // A redirect into the reader's own network is refused too (its bytes are not kept).
+      if (pageUrl !== undefined && response.redirected && !mayFetchFor(response.url, pageUrl)) {
+        await response.body?.cancel();
+        return void failed.push({ src, reason: 'private-address' });
+      }
       if (!response.ok) return void failed.push({ src, reason: 'http' });
       const bytes = await readCapped(response, () => capBytes - used, (n) => (used += n));
       if (bytes === 'cap') {

@@ -226,23 +226,21 @@ type PictureBytes = Omit<StoredPictureRow, 'articles'>;
  * Bad ones are listed as rejected; an article that showed one keeps its link instead.
  */
 async function checkBackupPictures(raw: unknown, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
-  const decoded = new Map<string, Uint8Array>();
+  const decoded = new Map<string, { bytes: Uint8Array; entry: number; label: string }>();
   if (!Array.isArray(raw)) return new Map();
   for (const [i, entry] of raw.entries()) {
     const checked = checkBackupPicture(entry);
     if (!checked.ok) rejected.push({ entry: i + 1, url: null, reason: `picture ${i + 1}: ${checked.reason}` });
-    else decoded.set(checked.value.hash, base64ToBytes(checked.value.data));
+    else decoded.set(checked.value.hash, { bytes: base64ToBytes(checked.value.data), entry: i + 1, label: `picture ${i + 1}` });
   }
   return checkPictureBytes(decoded, rejected);
 }
 
 /** Pictures by the hash they are filed under, kept only when they are pictures and their SHA-256 is that hash. */
-async function checkPictureBytes(files: Map<string, Uint8Array>, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
+async function checkPictureBytes(files: Map<string, { bytes: Uint8Array; entry: number; label: string }>, rejected: RejectedEntry[]): Promise<Map<string, PictureBytes>> {
   const rows = new Map<string, PictureBytes>();
-  let i = 0;
-  for (const [hash, bytes] of files) {
-    i++;
-    const reject = (reason: string) => rejected.push({ entry: i, url: null, reason: `picture ${hash.slice(0, 12)}: ${reason}` });
+  for (const [hash, { bytes, entry, label }] of files) {
+    const reject = (reason: string) => rejected.push({ entry, url: null, reason: `${label}: ${reason}` });
     const type = sniffPictureType(bytes);
     if (!type) reject('not a picture');
     else if ((await sha256Hex(bytes)) !== hash) reject('its bytes do not match its hash');
@@ -501,7 +499,8 @@ export class Library {
       const record = version < 2 ? migrateV1(checked.value as SavedArticleV1) : (checked.value as SavedArticle);
       good.push(sanitizeRecord(record, sanitize));
     });
-    const pictures = zipped ? await checkPictureBytes(zipped, rejected) : await checkBackupPictures(data.pictures, rejected);
+    const zippedPictures = zipped && new Map([...zipped].map(([hash, bytes], i) => [hash, { bytes, entry: i + 1, label: `pictures/${hash}` }]));
+    const pictures = zippedPictures ? await checkPictureBytes(zippedPictures, rejected) : await checkBackupPictures(data.pictures, rejected);
 
     const counts = { added: 0, merged: 0 };
     const tx = this.db.transaction(['articles', 'pictures'], 'readwrite');

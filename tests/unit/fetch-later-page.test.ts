@@ -25,6 +25,13 @@ beforeAll(async () => {
     if (req.url === '/a_2.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(Buffer.from([0xb5, 0xda, 0xb6, 0xfe, 0xd2, 0xb3])); // 第二页
     if (req.url === '/a_3.html') return void res.writeHead(302, { location: `${otherOrigin}/landing.html` }).end();
     if (req.url === '/a_4.html') return void res.writeHead(301, { location: '/a_2.html' }).end();
+    if (req.url === '/drip.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const timer = setInterval(() => res.write('<p>'), 100);
+      req.socket.on('close', () => clearInterval(timer));
+      return;
+    }
+    if (req.url === '/big.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>很长</p>'.repeat(300_000));
     if (req.url === '/loop.html') return void res.writeHead(302, { location: '/loop.html' }).end();
     res.writeHead(404).end();
   });
@@ -57,5 +64,10 @@ describe('fetching an article’s later pages', () => {
     await expect(fetchLaterPage(`${otherOrigin}/a_2.html`, articleOrigin, 'utf-8')).rejects.toThrow(/another site/);
     expect(cookiesSeenElsewhere.length).toBe(asked);
     await expect(fetchLaterPage(`${articleOrigin}/missing.html`, articleOrigin, 'utf-8')).rejects.toThrow(/HTTP 404/);
+  });
+
+  it('gives up a later page that drips without end, and one larger than a page can be, saying which and why', async () => {
+    await expect(fetchLaterPage(`${articleOrigin}/drip.html`, articleOrigin, 'utf-8', { timeoutMs: 1000 })).rejects.toThrow(/drip\.html: no answer within 1 s, not merged/);
+    await expect(fetchLaterPage(`${articleOrigin}/big.html`, articleOrigin, 'utf-8', { mostBytes: 1 << 20 })).rejects.toThrow(/big\.html: larger than 1 MB, not merged/);
   });
 });

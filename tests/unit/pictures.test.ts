@@ -273,6 +273,22 @@ describe('pictures on private addresses', () => {
   });
 });
 
+describe('a picture redirected into the reader\'s own network', () => {
+  it('is not kept, whatever its bytes', async () => {
+    const redirected = (to: string) => {
+      const response = new Response(new Uint8Array(pngPicture(4, 4, [1, 2, 3])), { headers: { 'content-type': 'image/png' } });
+      Object.defineProperties(response, { redirected: { value: true }, url: { value: to } });
+      return response;
+    };
+    const kept = await keepPictures(['https://img.example.cn/a.png', 'https://img.example.cn/b.png'], {
+      pageUrl: 'https://news.example.cn/1.html',
+      fetch: async (src) => redirected(String(src).endsWith('a.png') ? 'http://192.168.1.1/admin.png' : 'https://cdn.example.cn/b.png'),
+    });
+    expect(kept.failed).toEqual([{ src: 'https://img.example.cn/a.png', reason: 'private-address' }]);
+    expect(kept.refs.map((r) => r.src)).toEqual(['https://img.example.cn/b.png']);
+  });
+});
+
 describe('pictures an extension page does not load by itself', () => {
   const sanitized = '<p>文字</p><p><img src="https://img.example.cn/a.jpg?x=1&amp;y=2" alt="村口的&quot;老槐树&quot;"></p><p><img src="blob:chrome-extension://id/1" alt="已存"></p><img src="https://cdn.example.cn/shown.png" alt="">';
 
