@@ -27,6 +27,8 @@ export interface Block {
   src?: string;
   /** A picture too small to be one (logo, button, provider mark). */
   icon?: boolean;
+  /** A picture that sat inside a sentence: it follows its line and has no caption under it. */
+  inline?: boolean;
   dropped?: boolean;
 }
 

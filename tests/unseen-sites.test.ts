@@ -213,6 +213,17 @@ describe('confidence per field', () => {
 });
 
 describe('widgets and banners', () => {
+  it('a picture inside a sentence ("获得了5<img>00万元") does not cut it in two, nor take its second half for a caption', () => {
+    const sentence = '该项目共获得了500万元的补助资金，将用于后续建设。';
+    const inline = (img: string) => page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text"><p>${P[0]}</p><p>该项目共获得了5${img}00万元的补助资金，将用于后续建设。</p><p>${P[1]}</p></div></div>`);
+    const ad = clean(inline('<a href="http://ads.example.com/c?id=1"><img src="http://ads.example.com/b.gif" width="300" height="250"></a>'));
+    expect(ad.paragraphs).toEqual([P[0], sentence, P[1]]);
+    expect(ad.captions).toEqual([]);
+    const own = clean(inline('<img src="/pic/park.jpg" width="600" height="400">'));
+    expect(own.paragraphs).toEqual([P[0], sentence, P[1]]);
+    expect(own.images.map((i) => i.src)).toEqual(['http://news.example.cn/pic/park.jpg']);
+  });
+
   it("rating and mood widgets under the article go; a sentence about a rating stays", () => {
     const html = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text">${P.map((p) => `<p>${p}</p>`).join('')}<p>您对本文的评价：</p><p>很好 一般 差</p><p>看完此新闻的心情</p></div></div>`);
     expect(clean(html).paragraphs).toEqual(P);

@@ -56,7 +56,7 @@ function markCaptions(blocks: Block[]): void {
     const prev = lines[i - 1];
     // News sites put the caption in the paragraph right under the picture.
     // A short centered line under a picture is its caption even when it reads like a heading.
-    if (prev?.kind === 'image' && !prev.icon && b.kind === 'text' && b.text.length <= 60 && (!isHeadingLike(b.text) || isCenteredCaption(b))) {
+    if (prev?.kind === 'image' && !prev.icon && !prev.inline && b.kind === 'text' && b.text.length <= 60 && (!isHeadingLike(b.text) || isCenteredCaption(b))) {
       b.kind = 'caption';
     } else if (isCreditOnly(b.text) && prev && (prev.kind === 'text' || prev.kind === 'caption') && prev.text.length <= 150) {
       b.text = trimSpace(prev.text) + trimSpace(b.text);

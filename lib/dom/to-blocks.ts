@@ -43,6 +43,20 @@ function isHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || style.includes('display:none') || style.includes('visibility:hidden');
 }
 
+/** A line that stops here mid-sentence: a picture met now sits inside the sentence, not between paragraphs. */
+const SENTENCE_GOES_ON = /[^\s。！？!?…：:；;」』”"）)】]\s*$/;
+
+/** A picture wrapped in a link to another site: a click-through ad put into the text. */
+function linksElsewhere(img: Element, baseUrl: string | undefined): boolean {
+  const href = img.closest('a')?.getAttribute('href');
+  if (!href || !baseUrl) return false;
+  try {
+    return new URL(href, baseUrl).hostname !== new URL(baseUrl).hostname;
+  } catch {
+    return false;
+  }
+}
+
 function isCenteredBlock(el: Element): boolean {
   const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
   return el.tagName.toUpperCase() === 'CENTER' || el.getAttribute('align')?.toLowerCase() === 'center' || style.includes('text-align:center');
@@ -61,12 +75,17 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   // and the next line opens them again, so each line's HTML stands on its own.
   const openInline: Array<{ open: string; close: string }> = [];
 
+  // Pictures met inside a sentence ("获得了5<img>00万元"): they follow the line, which is not cut in two.
+  let inSentence: Block[] = [];
+
   const flush = () => {
     const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
     const closing = openInline.map((o) => o.close).reverse().join('');
     if (t) blocks.push({ ...textBlock(t, kind, (html + closing).trim()), ...(container && { container }), ...(centered > 0 && { centered: true }) });
     text = '';
     html = openInline.map((o) => o.open).join('');
+    blocks.push(...inSentence);
+    inSentence = [];
   };
 
   /** Walks `el` with its lines inside `inner`, then carries on outside it. */
@@ -104,9 +123,16 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     if (tag === 'IMG') {
       const src = pictureSource(el);
       if (!src) return;
-      flush();
       const picture: Block = { text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) };
       if (isIcon(el)) picture.icon = true;
+      if (SENTENCE_GOES_ON.test(text)) {
+        // Inside a sentence, a picture linking to another site is an ad; another one follows the line.
+        if (linksElsewhere(el, opts.baseUrl)) picture.icon = true;
+        picture.inline = true;
+        inSentence.push(picture);
+        return;
+      }
+      flush();
       blocks.push(picture);
       return;
     }
