@@ -65,6 +65,14 @@ describe('bylines', () => {
 
   it('a photographer named with 记者 is a credit, not the writer', () => {
     expect(readBylineLine('摄影记者 李明')).toBeNull();
+    expect(readBylineLine('（记者 王明 摄）')).toBeNull();
+    expect(readBylineLine('改造后的解放园一角（记者 王明 摄）')).toBeNull();
+    expect(readBylineLine('（记者 王明）')?.author).toBe('王明');
+    // Under a picture, that line is the picture's, and it stays in the article.
+    const html = page(`<div class="main"><h1>县城新建三座口袋公园</h1><div class="text"><p>${P[0]}</p><p><img src="/pic/park.jpg" width="600"></p><p>改造后的解放园一角（记者 王明 摄）</p><p>${P[1]}</p></div></div>`);
+    const article = clean(html);
+    expect(article.author).toBeNull();
+    expect(article.contentHtml).toContain('改造后的解放园一角');
     expect(readBylineLine('本报记者 王燕平 摄影记者 李明')?.author).toBe('王燕平');
   });
 

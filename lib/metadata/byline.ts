@@ -86,6 +86,9 @@ export interface Byline {
   byline: string;
 }
 
+/** What follows a name that took the picture: 摄, 摄影, 供图. */
+const PHOTO_VERB = /^\s*(?:摄|攝|拍摄|拍攝|摄影|攝影|供图|供圖|图|圖)(?=$|[\s）)】\]/／])/;
+
 /** Credit roles that end a list of writers' names ("王燕平 摄影记者 李明": 李明 took the pictures). */
 const OTHER_ROLE = /摄影|攝影|图片|圖片|视频|視頻|编辑|編輯|美编|美編|制图|製圖/;
 
@@ -105,7 +108,10 @@ export function readBylineLine(line: string): Byline | null {
   // Bylines are no sentences; "据记者采访了解，……" is reporting, not a credit.
   if (!text || text.length > 60 || /[。！？；]/.test(text)) return null;
   const roles = [...text.matchAll(ROLE_NAMES)]
-    .filter((m) => !/(?:[据據向对對和与與是的被给給]|摄影|攝影|图片|圖片|视频|視頻|美术|美術)$/.test(text.slice(0, m.index))).map((m) => namesOnly(m[1]!)).filter((n): n is string => !!n);
+    .filter((m) => !/(?:[据據向对對和与與是的被给給]|摄影|攝影|图片|圖片|视频|視頻|美术|美術)$/.test(text.slice(0, m.index)))
+    // "（记者 王明 摄）" credits the picture above, not the text.
+    .filter((m) => !PHOTO_VERB.test(text.slice(m.index! + m[0].length)))
+    .map((m) => namesOnly(m[1]!)).filter((n): n is string => !!n);
   if (roles.length) return { author: [...new Set(roles)].join(' '), byline: text };
   for (const re of [WRITTEN_BY, NAME_THEN_WEN]) {
     const m = re.exec(text);
