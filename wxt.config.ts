@@ -32,17 +32,19 @@ export default defineConfig({
     commands: {
       'toggle-page-script': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Toggle this page between Simplified and Traditional / 页面简繁切换',
+        description: '__MSG_cmdTogglePage__',
       },
       'save-article': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the article on this page to the library / 保存本文到文库',
+        description: '__MSG_cmdSaveArticle__',
       },
     },
-    action: { default_title: 'Jingdu: clean this article' },
+    action: { default_title: '__MSG_actionTitle__' },
     browser_specific_settings: {
       gecko: {
         id: 'jingdu@jingdu.app',
+        // data_collection_permissions is read from Firefox 140 on.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     },

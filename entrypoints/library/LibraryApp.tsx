@@ -1,3 +1,4 @@
+import { backupZip, importBackupFile } from '../../lib/storage/backup-zip';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type PictureJob, jobProgress } from '../../lib/pictures/picture-job';
 import { pictureJobs, wakePictureJobs } from '../../platform/picture-jobs';
@@ -112,13 +113,13 @@ export function LibraryApp() {
   const exportBackup = async () => {
     // The user's site rules travel with their articles: a fix made once is theirs to keep.
     // A zip: each article and picture a file of its own, so a library of any size fits (a JSON backup is still read on import).
-    const zip = await lib!.backupZip(rulePack(await storedRules()).rules);
+    const zip = await backupZip(lib!, rulePack(await storedRules()).rules);
     downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.zip`, zip, 'application/zip');
   };
   const importBackup = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await lib!.importBackup(new Uint8Array(await file.arrayBuffer()), createSanitizer(window));
+      const r = await importBackupFile(lib!, new Uint8Array(await file.arrayBuffer()), createSanitizer(window));
       // The backup's site rules, each checked like any imported rule.
       const rules = r.siteRules ? await importRulePack(r.siteRules) : null;
       setMessage([t('imported', r.added, r.merged, r.rejected.length), rules && t('optRulesImported', rules.added.length, rules.unchanged.length, rules.keptYours.length)].filter(Boolean).join(' '));

@@ -1,6 +1,8 @@
 import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8 } from 'fflate';
 import { PICTURE_CAP_BYTES } from '../pictures/keep-pictures';
 import { pictureExtension, type PictureType } from '../pictures/sniff';
+import type { ImportResult, Library } from './library';
+import { DB_VERSION } from './schema';
 
 /**
  * The library's backup as a zip: one JSON file per article and each picture as its own file,
@@ -130,4 +132,19 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The whole library and the user's site rules as a backup zip. */
+export async function backupZip(lib: Library, siteRules: unknown[] = [], now = new Date().toISOString()): Promise<Uint8Array[]> {
+  const { articles, pictures } = await lib.everything();
+  const files = pictures.map((r) => ({ hash: r.hash, type: r.type, bytes: new Uint8Array(r.bytes) }));
+  return writeBackupZip({ manifest: { format: 'jingdu-backup', version: DB_VERSION, exported: now }, articles, pictures: files, siteRules });
+}
+
+/** Imports a backup file as chosen: a backup zip, or the JSON form older versions wrote. */
+export async function importBackupFile(lib: Library, file: Uint8Array, sanitize: (html: string) => string): Promise<ImportResult> {
+  if (!isZip(file)) return lib.importBackup(new TextDecoder().decode(file), sanitize);
+  const read = readBackupZip(file);
+  const rejected = read.problems.map((reason, i) => ({ entry: i + 1, url: null, reason }));
+  return lib.importParsed(read.data, read.pictures, rejected, sanitize);
 }

@@ -5,7 +5,6 @@ import { type KeepResult, sha256Hex } from '../pictures/keep-pictures';
 import { sniffPictureType } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
 import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures } from './records';
-import { isZip, readBackupZip, writeBackupZip } from './backup-zip';
 import { fitRecord } from './fit-record';
 import { checkBackupPicture, checkRecord, checkRecordV1, salvageRecord } from './validate';
 import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2, type StoredPictureRow } from './schema';
@@ -39,6 +38,15 @@ export interface ImportResult {
   merged: number;
   rejected: RejectedEntry[];
   /** The backup's site rules as found (unchecked): they are kept in extension storage, so the caller imports them there. */
+  siteRules?: unknown;
+}
+
+/** A backup file's content, untrusted: every part is checked on import. */
+export interface BackupData {
+  format?: unknown;
+  version?: unknown;
+  articles?: unknown;
+  pictures?: unknown;
   siteRules?: unknown;
 }
 
@@ -452,12 +460,11 @@ export class Library {
   }
 
   /** Every article and every stored picture (base64), as one file that importBackup reads back. */
-  /** The backup as a zip (see backup-zip.ts): articles and pictures as files of their own, for any size of library. */
-  async backupZip(siteRules: unknown[] = [], now = new Date().toISOString()): Promise<Uint8Array[]> {
+  /** Every record and every stored picture, as stored (for the backup zip, see backup-zip.ts). */
+  async everything(): Promise<{ articles: unknown[]; pictures: StoredPictureRow[] }> {
     const tx = this.db.transaction(['articles', 'pictures']);
-    const [articles, rows] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('pictures').getAll()]);
-    const pictures = rows.map((r) => ({ hash: r.hash, type: r.type, bytes: new Uint8Array(r.bytes) }));
-    return writeBackupZip({ manifest: { format: 'jingdu-backup', version: DB_VERSION, exported: now }, articles, pictures, siteRules });
+    const [articles, pictures] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('pictures').getAll()]);
+    return { articles, pictures };
   }
 
   async backup(now = new Date().toISOString()): Promise<BackupFile> {
@@ -473,22 +480,21 @@ export class Library {
    * An article the library has is merged, never replaced. All entries are written in one
    * transaction: if the disk fills up half-way, nothing is imported, and the error says so.
    */
-  async importBackup(file: string | Uint8Array, sanitize: (html: string) => string): Promise<ImportResult> {
-    let data: { format?: unknown; version?: unknown; articles?: unknown; pictures?: unknown; siteRules?: unknown };
-    const rejected: RejectedEntry[] = [];
-    let zipped: Map<string, Uint8Array> | null = null;
-    if (typeof file !== 'string' && isZip(file)) {
-      const read = readBackupZip(file);
-      data = read.data;
-      zipped = read.pictures;
-      read.problems.forEach((reason, i) => rejected.push({ entry: i + 1, url: null, reason }));
-    } else {
-      try {
-        data = JSON.parse(typeof file === 'string' ? file : new TextDecoder().decode(file));
-      } catch {
-        throw new Error('This file is not a Jingdu backup (it is neither a backup zip nor JSON).');
-      }
+  async importBackup(json: string, sanitize: (html: string) => string): Promise<ImportResult> {
+    let data: BackupData;
+    try {
+      data = JSON.parse(json);
+    } catch {
+      throw new Error('This file is not a Jingdu backup (it is neither a backup zip nor JSON).');
     }
+    return this.importParsed(data, null, [], sanitize);
+  }
+
+  /**
+   * A backup as read: its records, and its pictures either inside it (base64, the JSON form)
+   * or as files by hash (the zip form), with what reading it already refused.
+   */
+  async importParsed(data: BackupData, pictureFiles: Map<string, Uint8Array> | null, rejected: RejectedEntry[], sanitize: (html: string) => string): Promise<ImportResult> {
     if (data?.format !== 'jingdu-backup' || !Array.isArray(data.articles)) throw new Error('This file is not a Jingdu backup.');
     const version = typeof data.version === 'number' ? data.version : 3;
     const good: SavedArticle[] = [];
@@ -499,7 +505,7 @@ export class Library {
       const record = version < 2 ? migrateV1(checked.value as SavedArticleV1) : (checked.value as SavedArticle);
       good.push(sanitizeRecord(record, sanitize));
     });
-    const zippedPictures = zipped && new Map([...zipped].map(([hash, bytes], i) => [hash, { bytes, entry: i + 1, label: `pictures/${hash}` }]));
+    const zippedPictures = pictureFiles && new Map([...pictureFiles].map(([hash, bytes], i) => [hash, { bytes, entry: i + 1, label: `pictures/${hash}` }]));
     const pictures = zippedPictures ? await checkPictureBytes(zippedPictures, rejected) : await checkBackupPictures(data.pictures, rejected);
 
     const counts = { added: 0, merged: 0 };

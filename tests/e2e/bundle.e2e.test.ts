@@ -65,3 +65,45 @@ describe('icons', () => {
     for (const [size, path] of Object.entries(manifest.icons)) expect(pngSize(join(EXTENSION_DIR, path)), path).toEqual([Number(size), Number(size)]);
   });
 });
+
+/** What the stores read: the privacy statement, the manifest's own strings, the versions it needs. */
+describe('store readiness', () => {
+  const ROOT = join(EXTENSION_DIR, '..', '..');
+  const FIREFOX_DIR = join(ROOT, '.output', 'firefox-mv2');
+  const privacy = readFileSync(join(ROOT, 'PRIVACY.md'), 'utf8');
+  const manifests = [EXTENSION_DIR, FIREFOX_DIR].map((dir) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { permissions: string[] });
+  const locales = readdirSync(join(ROOT, 'public', '_locales')).map((l) => JSON.parse(readFileSync(join(ROOT, 'public', '_locales', l, 'messages.json'), 'utf8')) as Record<string, unknown>);
+
+  it('PRIVACY.md names every permission either build asks for, and nothing more', () => {
+    const documented = [...privacy.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!).filter((p) => !p.includes(':'));
+    const asked = new Set(manifests.flatMap((m) => m.permissions.filter((p) => !p.includes('://'))));
+    expect(new Set(documented)).toEqual(asked);
+    const optional = new Set(manifests.flatMap((m) => [...((m.optional_host_permissions as string[]) ?? []), ...((m.optional_permissions as string[]) ?? [])]));
+    for (const pattern of optional) expect(privacy).toContain(`\`${pattern}\``);
+  });
+
+  it('PRIVACY.md lists every key the extension keeps in its storage', () => {
+    const source = ['platform', 'entrypoints', 'lib'].flatMap((d) => files(join(ROOT, d))).filter((f) => /\.tsx?$/.test(f) && !f.includes('e2e-probe'));
+    const keys = new Set(source.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/defineItem<[^(]*\('((?:local|session|sync):[A-Za-z]+)'/g)].map((m) => m[1]!)));
+    const testOnly = new Set(['local:e2eDiskRoom']);
+    expect(keys.size).toBeGreaterThan(5);
+    for (const key of keys) if (!testOnly.has(key)) expect(privacy, key).toContain(`\`${key}\``);
+  });
+
+  it('takes every string the stores and browsers show from the locale files, each locale having it', () => {
+    for (const manifest of manifests) {
+      const text = JSON.stringify({ name: manifest.name, description: manifest.description, commands: manifest.commands, action: manifest.action ?? manifest.browser_action });
+      const placeholders = [...text.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+      // name, description, both shortcuts and the toolbar title
+      expect(placeholders.length).toBe(5);
+      expect(text.replace(/__MSG_\w+__/g, '').replace(/"(?:suggested_key|default|Alt\+Shift\+[A-Z]|default_popup|popup\.html|name|description|commands|toggle-page-script|save-article|action|default_title)"/g, '')).not.toMatch(/"[^"]*[A-Za-z\u4e00-\u9fff][^"]*"/);
+      for (const messages of locales) for (const key of placeholders) expect(messages, key).toHaveProperty(key);
+    }
+  });
+
+  it('Firefox is told the version the manifest needs', () => {
+    const gecko = (manifests[1]!.browser_specific_settings as { gecko: { strict_min_version?: string; data_collection_permissions?: unknown } }).gecko;
+    expect(gecko.data_collection_permissions).toBeDefined();
+    expect(Number.parseFloat(gecko.strict_min_version ?? '0')).toBeGreaterThanOrEqual(140); // data_collection_permissions
+  });
+});

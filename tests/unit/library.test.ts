@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import { zipArticles } from '../../lib/export/bundle';
+import { backupZip, importBackupFile } from '../../lib/storage/backup-zip';
 import { LibraryFullError, RecordTooLargeError, openLibrary } from '../../lib/storage/library';
 import { makeRecord, parseTags } from '../../lib/storage/records';
 import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
@@ -248,13 +249,13 @@ describe('backup and bulk export', () => {
       const a = withPicture(article(0));
       await lib.save(a, 'original', null, undefined, await keepPictures(['https://img.example.cn/a.png'], { fetch: async () => new Response(picture) }));
       await lib.setNotes(a.url!, '笔记', ['甲']);
-      const zip = concatChunks(await lib.backupZip([{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]));
+      const zip = concatChunks(await backupZip(lib, [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]));
       const names = Object.keys(unzipSync(zip));
       expect(names).toEqual(expect.arrayContaining(['jingdu-backup.json', 'articles/000001.json', 'site-rules.json']));
       expect(names.filter((n) => n.startsWith('pictures/'))).toHaveLength(1);
       globalThis.indexedDB = new IDBFactory();
       const fresh = await openLibrary();
-      const r = await fresh.importBackup(zip, nodeSanitizer());
+      const r = await importBackupFile(fresh, zip, nodeSanitizer());
       expect([r.added, r.rejected, r.siteRules]).toEqual([1, [], [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]]);
       const back = (await fresh.get(a.url!))!;
       expect([back.note, back.tags]).toEqual(['笔记', ['甲']]);
@@ -266,13 +267,13 @@ describe('backup and bulk export', () => {
       const hash = 'a'.repeat(64);
       const manifest = strToU8(JSON.stringify({ format: 'jingdu-backup', version: 4, exported: '2026-12-01T00:00:00Z' }));
       const huge = zipSync({ 'jingdu-backup.json': manifest, [`pictures/${hash}.png`]: new Uint8Array(60 << 20) });
-      const declared = await lib.importBackup(huge, nodeSanitizer());
+      const declared = await importBackupFile(lib, huge, nodeSanitizer());
       expect(declared.rejected.map((x) => x.reason)).toEqual([`pictures/${hash}.png: larger than any picture kept (50 MB)`]);
       // The same entry claiming 1 KB in its local header inflates past the limit: stopped there.
       const lying = zipSync({ 'jingdu-backup.json': manifest, [`pictures/${hash}.png`]: new Uint8Array(60 << 20) });
       const at = findLocalHeader(lying, `pictures/${hash}.png`);
       new DataView(lying.buffer, lying.byteOffset).setUint32(at + 22, 1024, true);
-      const counted = await lib.importBackup(lying, nodeSanitizer());
+      const counted = await importBackupFile(lib, lying, nodeSanitizer());
       expect(counted.rejected.map((x) => x.reason)).toEqual([`pictures/${hash}.png: inflates past 50 MB`]);
     });
 
@@ -280,9 +281,9 @@ describe('backup and bulk export', () => {
       const lib = await openLibrary();
       const manifest = strToU8(JSON.stringify({ format: 'jingdu-backup', version: 4, exported: '2026-12-01T00:00:00Z' }));
       const zip = zipSync({ 'jingdu-backup.json': manifest, '../../evil.sh': strToU8('rm -rf ~'), 'articles/000001.json': strToU8('{not json') });
-      const r = await lib.importBackup(zip, nodeSanitizer());
+      const r = await importBackupFile(lib, zip, nodeSanitizer());
       expect(r.rejected.map((x) => x.reason)).toEqual(['../../evil.sh: not part of a Jingdu backup', 'articles/000001.json: not JSON']);
-      await expect(lib.importBackup(zipSync({ 'a.txt': strToU8('x') }), nodeSanitizer())).rejects.toThrow(/not a Jingdu backup/);
+      await expect(importBackupFile(lib, zipSync({ 'a.txt': strToU8('x') }), nodeSanitizer())).rejects.toThrow(/not a Jingdu backup/);
       await lib.save(article(0));
       const json = JSON.stringify(await lib.backup());
       globalThis.indexedDB = new IDBFactory();
