@@ -168,13 +168,14 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
       // warcio reads anything as a record; a real one starts with its version line.
       if (!/^WARC\/\d/.test(record.warcHeaders.protocol ?? '')) throw new Error(records ? 'a record does not start with WARC/1.x' : 'it does not start with WARC/1.x');
       records++;
+      // Every record's declared length is room in the stream, whether it is read or skipped.
+      const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0);
+      guard.allow(declared);
       if (record.warcType !== 'response') continue;
       const contentType = record.httpHeaders?.headers.get('content-type') ?? '';
       if (!/html/i.test(contentType)) continue;
       const url = record.warcTargetURI ?? undefined;
       const id = url ?? `${path}#${record.warcHeaders.headers.get('WARC-Record-ID')}`;
-      const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0);
-      guard.allow(declared);
       // Larger records are refused unread, as files are.
       if (declared > LARGEST_PAGE_BYTES) {
         yield { id, url, problem: new FileTooLargeError(declared).message };

@@ -120,6 +120,20 @@ describe('folders, archives and time limits', () => {
     ]);
   });
 
+  it('a WARC.gz with a 40 MB picture record between pages reads every page after it', async () => {
+    const dir = tmp();
+    const record = (url: string, type: string, body: Uint8Array) => WARCSerializer.serialize(WARCRecord.create({ url, type: 'response', httpHeaders: { 'Content-Type': type } }, [body]));
+    const members = await Promise.all([
+      record('https://news.example.cn/0.html', 'text/html', new TextEncoder().encode(page('甲地新闻'))),
+      record('https://news.example.cn/big.jpg', 'image/jpeg', new Uint8Array(40 << 20)),
+      record('https://news.example.cn/1.html', 'text/html', new TextEncoder().encode(page('乙地新闻'))),
+    ]);
+    writeFileSync(join(dir, 'mixed.warc.gz'), Buffer.concat(members.map((m) => gzipSync(m))));
+    const r = jingdu([join(dir, 'mixed.warc.gz'), '--jsonl', '-', '--jobs', '1']);
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout).map((x) => x.title)).toEqual(['甲地新闻', '乙地新闻']);
+  });
+
   it('a WARC.gz whose gzip member inflates to a gibibyte after its record is damaged after some megabytes: the record before is cleaned, exit 1', async () => {
     const dir = tmp();
     const record = await WARCSerializer.serialize(WARCRecord.create({ url: 'https://news.example.cn/0.html', type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, [new TextEncoder().encode(page('甲地新闻'))]));

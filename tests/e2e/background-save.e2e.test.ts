@@ -37,6 +37,12 @@ async function savedPictures(page: Page, url: string): Promise<{ kept: number; m
   );
 }
 
+/** Waits until every picture of the save is kept, then checks the record is whole. */
+async function untilAllKept(watcher: Page, url: string): Promise<void> {
+  await until(async () => (await savedPictures(watcher, url))?.kept === PICTURES, 120_000);
+  expect(await savedPictures(watcher, url)).toEqual({ kept: PICTURES, missed: 0, valid: true });
+}
+
 async function extensionPage(path = 'library.html'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
@@ -81,8 +87,7 @@ describe('a save that outlives the popup', () => {
       await popup.close();
       await page.close();
       host.release();
-      await until(async () => (await savedPictures(watcher, url))?.kept === PICTURES, 120_000);
-      expect(await savedPictures(watcher, url)).toEqual({ kept: PICTURES, missed: 0, valid: true });
+      await untilAllKept(watcher, url);
       // The library shows it as whole: no row says pictures are links or still coming.
       const library = await extensionPage();
       await library.waitForSelector('#articles tr:has-text("春耕时节田间忙") .picture-space');
@@ -105,8 +110,7 @@ describe('a save that outlives the popup', () => {
       expect((await savedPictures(watcher, url))?.kept).toBeLessThan(PICTURES);
       // Opening the library starts the worker again; the job picks up where it stopped.
       const library = await extensionPage();
-      await until(async () => (await savedPictures(watcher, url))?.kept === PICTURES, 120_000);
-      expect(await savedPictures(watcher, url)).toEqual({ kept: PICTURES, missed: 0, valid: true });
+      await untilAllKept(watcher, url);
       await library.close();
       await watcher.close();
     } finally {
