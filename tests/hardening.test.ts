@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeSanitizer, parseHtml } from '../cli/node-dom';
 import { textBlock } from '../lib/blocks';
+import { toBlocks } from '../lib/dom/to-blocks';
 import { readBylineLine } from '../lib/metadata/byline';
 import { findChineseDate } from '../lib/metadata/dates';
 import { readMetaLine } from '../lib/metadata/fields';
@@ -95,6 +96,11 @@ describe('pages built against whole-page steps', () => {
     };
     const run = (html: string) => cleanDocument(parseHtml(html, 'https://hostile.example/'), 'https://hostile.example/', { sanitize: nodeSanitizer() });
     expectLinearGrowth(page, run, 200_000, noArticle);
+  });
+
+  it('one paragraph with thousands of pictures inside its sentences reads in linear time', () => {
+    const page = (n: number) => parseHtml(`<html><body><p>${'获得了5<img src="/p.jpg" width="300">00万元'.repeat(n)}</p></body></html>`, 'https://hostile.example/');
+    expectLinearGrowth(page, (doc) => toBlocks(doc.body!, { baseUrl: 'https://hostile.example/' }), 20_000);
   });
 
   it('a realistic pager of 18 numbers ending in 跳转 is dropped, and longer pagers cost linear time', () => {

@@ -77,12 +77,15 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
 
   // Pictures met inside a sentence ("获得了5<img>00万元"): they follow the line, which is not cut in two.
   let inSentence: Block[] = [];
+  // The line's last characters, kept apart: reading them off `text` would flatten it at every picture.
+  let tail = '';
 
   const flush = () => {
     const t = trimSpace(text.replace(/[ \t\r\n\f]+/g, ' '));
     const closing = openInline.map((o) => o.close).reverse().join('');
     if (t) blocks.push({ ...textBlock(t, kind, (html + closing).trim()), ...(container && { container }), ...(centered > 0 && { centered: true }) });
     text = '';
+    tail = '';
     html = openInline.map((o) => o.open).join('');
     blocks.push(...inSentence);
     inSentence = [];
@@ -112,6 +115,7 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       text += value;
+      tail = (tail + value.slice(-64)).slice(-64);
       html += escapeHtml(value.replace(/[ \t\r\n\f]+/g, ' '));
       return;
     }
@@ -125,7 +129,7 @@ export function toBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       if (!src) return;
       const picture: Block = { text: trimSpace(el.getAttribute('alt') ?? ''), kind: 'image', src: absolute(src, opts.baseUrl) };
       if (isIcon(el)) picture.icon = true;
-      if (SENTENCE_GOES_ON.test(text)) {
+      if (SENTENCE_GOES_ON.test(tail)) {
         // Inside a sentence, a picture linking to another site is an ad; another one follows the line.
         if (linksElsewhere(el, opts.baseUrl)) picture.icon = true;
         picture.inline = true;
