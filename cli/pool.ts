@@ -59,6 +59,17 @@ const MAX_BOOT_FAILURES = 3;
  * worker is stopped and replaced, the page reported, and the run goes on; a worker that
  * dies (a page too large for its heap) costs that page only.
  */
+/**
+ * Stops a worker the pool no longer listens to. Its own error may still arrive (a script that
+ * throws as it loads, on a busy machine after the pool gave up on it): a listener that ignores
+ * it keeps that from becoming the whole process's uncaught exception.
+ */
+function retire(worker: Worker): void {
+  worker.removeAllListeners();
+  worker.on('error', () => undefined);
+  void worker.terminate();
+}
+
 export class WorkerPool implements PageRunner {
   private slots: Slot[] = [];
   private waiting: Array<{ job: WorkerJob; resolve: (o: Outcome) => void }> = [];
@@ -144,16 +155,14 @@ export class WorkerPool implements PageRunner {
     for (const { job, resolve } of this.waiting.splice(0)) resolve({ seq: job.seq, status: 'failed', message });
     for (const slot of this.slots) {
       if (slot.busy) slot.busy.resolve({ seq: slot.busy.job.seq, status: 'failed', message });
-      slot.worker.removeAllListeners();
-      void slot.worker.terminate();
+      retire(slot.worker);
     }
   }
 
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
+    retire(slot.worker);
     this.slots[i] = this.spawn();
   }
 }
