@@ -5,6 +5,6 @@ import { sharedPageView } from '../platform/page-view-global';
 /** Injected after dict-t2cn.js when the user shows a page in Simplified. */
 export default defineUnlistedScript({
   main() {
-    sharedPageView().register('cn', fastConverter(publishedDictionary('t2cn')!({ from: 'twp', to: 'cn' })));
+    sharedPageView().registerLazy('cn', () => fastConverter(publishedDictionary('t2cn')!({ from: 'twp', to: 'cn' })));
   },
 });

@@ -7,6 +7,6 @@ export default defineUnlistedScript({
   main() {
     const Converter = publishedDictionary('cn2t')!;
     const view = sharedPageView();
-    for (const to of ['t', 'tw', 'twp', 'hk'] as const) view.register(to, fastConverter(Converter({ from: 'cn', to })));
+    for (const to of ['t', 'tw', 'twp', 'hk'] as const) view.registerLazy(to, () => fastConverter(Converter({ from: 'cn', to })));
   },
 });

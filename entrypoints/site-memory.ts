@@ -10,6 +10,6 @@ export default defineUnlistedScript({
   async main() {
     const variant = (await siteScripts.getValue())[location.hostname];
     const view = sharedPageView();
-    if (variant && isVariant(variant) && view.converters.has(variant)) view.show(variant);
+    if (variant && isVariant(variant) && view.canShow(variant)) view.show(variant);
   },
 });

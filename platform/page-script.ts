@@ -1,4 +1,4 @@
-import type { PageViewResult } from '../lib/convert/page-view';
+import type { PageViewProgress, PageViewResult } from '../lib/convert/page-view';
 import { type ScriptVariant, type TargetVariant, isTraditionalTarget } from '../lib/convert/variants';
 import type { ScriptKind } from '../lib/types';
 import { dictionaryFile } from './dictionary-global';
@@ -17,9 +17,14 @@ async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) =
 /** Shows the page in a script (or back in the original), loading the converter once per tab. */
 export async function setPageScript(tabId: number, variant: ScriptVariant): Promise<PageViewResult | null> {
   if (variant === 'original') return inTab(tabId, () => globalThis.__jingduPageView?.restore() ?? null, []);
-  const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.converters.has(v as never), [variant]);
+  const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.canShow(v), [variant]);
   if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: converterFiles(variant) });
   return inTab(tabId, (v: string) => globalThis.__jingduPageView!.show(v as never), [variant]);
+}
+
+/** How far the conversion running in the tab has got, or null when none is running. */
+export async function pageScriptProgress(tabId: number): Promise<PageViewProgress | null> {
+  return (await inTab(tabId, () => globalThis.__jingduPageView?.progress ?? null, [])) as PageViewProgress | null;
 }
 
 export async function currentPageScript(tabId: number): Promise<ScriptVariant> {

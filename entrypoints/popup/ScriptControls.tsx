@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ScriptVariant, type TargetVariant, VARIANTS } from '../../lib/convert/variants';
-import { currentPageScript, setPageScript } from '../../platform/page-script';
+import { currentPageScript, pageScriptProgress, setPageScript } from '../../platform/page-script';
 import { preferredTraditional, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
@@ -18,6 +18,8 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
   const [page, setPage] = useState<ScriptVariant>('original');
   const [remembered, setRemembered] = useState<TargetVariant | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Share of the page converted so far, while a conversion runs in the tab. */
+  const [percent, setPercent] = useState<number | null>(null);
   // The 繁 button shows the page in the Traditional form chosen in the options (繁體, 臺灣正體…).
   const [traditional, setTraditional] = useState<TargetVariant>('t');
 
@@ -27,13 +29,27 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
     preferredTraditional.getValue().then(setTraditional);
   }, [tabId, hostname]);
 
+  // The tab converts in slices, the screen's part first; the popup asks how far it has got.
+  // 原文 stays clickable during a conversion: it stops it and puts the page back.
+  const latest = useRef(0);
   const showPage = async (v: ScriptVariant) => {
+    const request = ++latest.current;
     setBusy(true);
+    const poll = setInterval(() => {
+      pageScriptProgress(tabId).then(
+        (p) => setPercent(p && p.total ? Math.min(99, Math.floor((100 * p.done) / p.total)) : null),
+        () => undefined,
+      );
+    }, 250);
     try {
-      await setPageScript(tabId, v);
-      setPage(v);
+      const result = await setPageScript(tabId, v);
+      if (request === latest.current && !result?.superseded) setPage(v);
     } finally {
-      setBusy(false);
+      clearInterval(poll);
+      if (request === latest.current) {
+        setPercent(null);
+        setBusy(false);
+      }
     }
   };
 
@@ -54,11 +70,12 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
           </select>
         </label>
       )}
-      <span class="page-toggle">
+      <span class="page-toggle" aria-busy={busy}>
         {t('page')}
         <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>
         <button id="page-t" disabled={busy || page === traditional} onClick={() => showPage(traditional)}>繁</button>
-        <button id="page-original" disabled={busy || page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
+        <button id="page-original" disabled={!busy && page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
+        <span id="page-progress" role="status">{busy && percent !== null ? t('pageConverting', String(percent)) : ''}</span>
       </span>
       {hostname && (page !== 'original' || remembered) && (
         <label class="remember">

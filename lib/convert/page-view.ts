@@ -5,93 +5,299 @@ import type { ScriptVariant, TargetVariant } from './variants';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH']);
 const ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'];
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A text node longer than this is converted in pieces of about this size, one piece per step. */
+const PIECE = 20_000;
+/** The entries kept to restore the original are pruned of nodes the page dropped once they grow past this. */
+const PRUNE_FLOOR = 2_000;
+/** The longest slice, kept under what the browser counts as a long task (50 ms). */
+const MAX_SLICE_MS = 40;
+
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+function skippedElement(e: Element): boolean {
+  if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
+  const editable = e.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
 
 function skipped(el: Element | null): boolean {
-  for (let e = el; e; e = e.parentElement) {
-    if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
-    const editable = e.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-  }
+  for (let e = el; e; e = e.parentElement) if (skippedElement(e)) return true;
   return false;
+}
+
+/** The node after the walker's current one and all it contains, or null at the end of `root`. */
+function nextOutside(walker: TreeWalker, root: Node): Node | null {
+  for (let n: Node | null = walker.currentNode; n && n !== root; n = walker.parentNode()) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+  }
+  return null;
+}
+
+/** Cuts a long text at punctuation or spaces, so no phrase is split between two pieces. */
+export function* pieces(text: string, size = PIECE): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const window = text.slice(end - 200, end);
+      const cut = Math.max(...[...'。！？；，、\n '].map((c) => window.lastIndexOf(c)));
+      if (cut >= 0) end = end - 200 + cut + 1;
+    }
+    yield text.slice(start, end);
+    start = end;
+  }
 }
 
 export interface PageViewResult {
   variant: ScriptVariant;
   changed: number;
   ms: number;
+  /** Another click came before this one finished: its work stopped where it was. */
+  superseded?: boolean;
+}
+
+/** What a running conversion has done so far: elements visited (or entries restored) of the total. */
+export interface PageViewProgress {
+  variant: ScriptVariant;
+  done: number;
+  total: number;
 }
 
 /**
- * Converts a page in place between scripts and back to the exact original.
- * Every text node and attribute it touches is remembered with its original value;
- * content that arrives later is converted in batches (MutationObserver, one pass
- * per frame), and nodes the page itself rewrites get a fresh original.
+ * How the work is cut: steps run until `budgetMs` has passed, then the page gets its thread
+ * back (`pause`) before the next slice, so no conversion is one long task.
+ */
+export interface Slicing {
+  budgetMs: number;
+  now(): number;
+  pause(): Promise<void>;
+}
+
+export const pageSlicing: Slicing = {
+  budgetMs: 10,
+  now: () => performance.now(),
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+};
+
+interface Kept {
+  original: string;
+  written: string;
+}
+
+/**
+ * Converts a page in place between scripts and back to the exact original, in slices that
+ * give the page its thread back: the part on screen first, then the rest of the page.
+ * Every text node and attribute it touches is remembered with its original value; content
+ * that arrives later is converted in batches (MutationObserver, one pass per frame), nodes the
+ * page itself rewrites get a fresh original, and nodes the page drops are forgotten, so what is
+ * kept stays the size of the page, however long a ticker runs.
  */
 export class PageView {
-  readonly converters = new Map<TargetVariant, Convert>();
+  /** Each script's converter, built on its first use: building one takes the dictionary's whole weight. */
+  private readonly converters = new Map<TargetVariant, Convert | (() => Convert)>();
+  private readonly built = new Set<TargetVariant>();
   current: ScriptVariant = 'original';
-  private texts = new Map<Text, { original: string; written: string }>();
-  private attrs = new Map<Element, Map<string, { original: string; written: string }>>();
+  progress: PageViewProgress | null = null;
+  private texts = new Map<Text, Kept>();
+  private attrs = new Map<Element, Map<string, Kept>>();
   private observer: MutationObserver | null = null;
   private pending = new Set<Node>();
+  private pendingAttributes = new Set<Element>();
   private scheduled = false;
+  /** Bumped by every show and restore: older runs see it and stop. */
+  private generation = 0;
+  private keptAfterPrune = 0;
+  private sliceMs: number;
 
-  constructor(private doc: Document, private schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 16)) {}
+  constructor(
+    private doc: Document,
+    private schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 16),
+    private slicing: Slicing = pageSlicing,
+  ) {
+    this.sliceMs = slicing.budgetMs;
+  }
 
   register(variant: TargetVariant, convert: Convert): void {
     this.converters.set(variant, convert);
+    this.built.add(variant);
   }
 
-  show(variant: TargetVariant): PageViewResult {
-    const started = performance.now();
-    const convert = this.converters.get(variant);
+  /** Registers a converter that is only built when the page is first shown in that script. */
+  registerLazy(variant: TargetVariant, make: () => Convert): void {
+    this.converters.set(variant, make);
+    this.built.delete(variant);
+  }
+
+  canShow(variant: string): boolean {
+    return this.converters.has(variant as TargetVariant);
+  }
+
+  private converter(variant: ScriptVariant): Convert | undefined {
+    if (variant === 'original') return undefined;
+    const known = this.converters.get(variant);
+    if (!known || this.built.has(variant)) return known as Convert | undefined;
+    const convert = (known as () => Convert)();
+    this.converters.set(variant, convert);
+    this.built.add(variant);
+    return convert;
+  }
+
+  /** How many nodes and attributes are kept to restore the original. */
+  get remembered(): number {
+    let n = this.texts.size;
+    for (const map of this.attrs.values()) n += map.size;
+    return n;
+  }
+
+  async show(variant: TargetVariant): Promise<PageViewResult> {
+    const convert = this.converter(variant);
     if (!convert) throw new Error(`no converter for ${variant}`);
+    const started = this.slicing.now();
     this.current = variant;
-    // documentElement includes <head><title>, so the tab title converts too.
-    const changed = this.convertTree(this.doc.documentElement, convert);
     this.observe();
-    return { variant, changed, ms: Math.round(performance.now() - started) };
+    const counter = { changed: 0 };
+    this.progress = { variant, done: 0, total: this.doc.getElementsByTagName('*').length };
+    const finished = await this.run(this.showSteps(convert, counter), true);
+    if (finished) this.progress = null;
+    return { variant, changed: counter.changed, ms: Math.round(this.slicing.now() - started), ...(finished ? {} : { superseded: true }) };
   }
 
-  restore(): PageViewResult {
-    const started = performance.now();
+  async restore(): Promise<PageViewResult> {
+    const started = this.slicing.now();
     this.observer?.disconnect();
     this.observer = null;
     this.pending.clear();
-    let changed = 0;
-    for (const [node, v] of this.texts) {
-      if (node.nodeValue === v.written) {
-        node.nodeValue = v.original;
-        changed++;
-      }
-    }
-    for (const [el, map] of this.attrs) {
-      for (const [name, v] of map) if (el.getAttribute(name) === v.written) el.setAttribute(name, v.original);
-    }
-    this.texts.clear();
-    this.attrs.clear();
+    this.pendingAttributes.clear();
     this.current = 'original';
-    return { variant: 'original', changed, ms: Math.round(performance.now() - started) };
+    const counter = { changed: 0 };
+    this.progress = { variant: 'original', done: 0, total: this.texts.size + this.attrs.size };
+    const finished = await this.run(this.restoreSteps(counter), true);
+    if (finished) this.progress = null;
+    return { variant: 'original', changed: counter.changed, ms: Math.round(this.slicing.now() - started), ...(finished ? {} : { superseded: true }) };
   }
 
-  private convertText(node: Text, convert: Convert): boolean {
+  /** Runs steps in slices; false when a newer show or restore took over. */
+  private async run(steps: Generator<void>, takeOver: boolean): Promise<boolean> {
+    const token = takeOver ? ++this.generation : this.generation;
+    for (;;) {
+      const end = this.slicing.now() + this.sliceMs;
+      let step = steps.next();
+      // The clock is read every few steps: a step is a node, far shorter than a reading is worth.
+      for (let n = 1; !step.done && (n % 16 !== 0 || this.slicing.now() < end); n++) step = steps.next();
+      // Inside one slice only this code ran: every queued record is an echo of our own writes.
+      this.observer?.takeRecords();
+      if (step.done) return true;
+      const paused = this.slicing.now();
+      await this.slicing.pause();
+      this.adapt(this.slicing.now() - paused);
+      if (token !== this.generation) return false;
+    }
+  }
+
+  /**
+   * On a page whose every frame costs the browser long (a huge layout), many short slices
+   * would mean many such frames: the slice grows with the wait, never past MAX_SLICE_MS.
+   */
+  private adapt(waitedMs: number): void {
+    const base = this.slicing.budgetMs;
+    this.sliceMs = Math.min(Math.max(base, MAX_SLICE_MS), Math.max(base, waitedMs / 3));
+  }
+
+  /** The tab title, then from the top of the screen to the end, then the part above it. */
+  private *showSteps(convert: Convert, counter: { changed: number }): Generator<void> {
+    const root = this.doc.documentElement;
+    const title = this.doc.querySelector('title');
+    if (title) yield* this.walk(title, convert, counter);
+    const start = this.visibleStart();
+    yield* this.walk(root, convert, counter, start);
+    if (start !== root) yield* this.walk(root, convert, counter, root, start);
+  }
+
+  private *restoreSteps(counter: { changed: number }): Generator<void> {
+    for (const [node, kept] of this.texts) {
+      if (node.nodeValue === kept.written) {
+        node.nodeValue = kept.original;
+        counter.changed++;
+      }
+      this.texts.delete(node);
+      this.tick();
+      yield;
+    }
+    for (const [el, map] of this.attrs) {
+      for (const [name, kept] of map) if (el.getAttribute(name) === kept.written) el.setAttribute(name, kept.original);
+      this.attrs.delete(el);
+      this.tick();
+      yield;
+    }
+  }
+
+  private tick(): void {
+    if (this.progress) this.progress.done++;
+  }
+
+  /** The first element at the top of the screen that is not fixed in place (a header bar). */
+  private visibleStart(): Element {
+    const root = this.doc.documentElement;
+    const view = this.doc.defaultView;
+    if (!view || typeof this.doc.elementsFromPoint !== 'function') return root;
+    const stack = this.doc.elementsFromPoint(view.innerWidth / 2, 2);
+    const first = stack.find((el) => !/fixed|sticky/.test(view.getComputedStyle(el).position));
+    return first && first !== this.doc.body && !skipped(first) ? first : root;
+  }
+
+  /**
+   * One pass in document order over `root`, from `from` (the root itself by default) up to
+   * `until`: elements give their attributes, text nodes their text; skipped subtrees are never entered.
+   */
+  private *walk(root: Node, convert: Convert, counter: { changed: number }, from: Node = root, until?: Node): Generator<void> {
+    const walker = this.doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    walker.currentNode = from;
+    let n: Node | null = from;
+    while (n && n !== until) {
+      if (n.nodeType === 3) yield* this.convertText(n as Text, convert, counter);
+      else {
+        // A field's placeholder or a code block's title is converted; what is inside them is not.
+        counter.changed += this.convertAttributes(n as Element, convert);
+        this.tick();
+      }
+      yield;
+      n = n.nodeType === 1 && skippedElement(n as Element) ? nextOutside(walker, root) : walker.nextNode();
+    }
+  }
+
+  private *convertText(node: Text, convert: Convert, counter: { changed: number }): Generator<void> {
     const known = this.texts.get(node);
+    const current = node.nodeValue ?? '';
     // The page rewrote a node we converted: its new text is the new original.
-    const original = known && node.nodeValue === known.written ? known.original : (node.nodeValue ?? '');
-    if (!CJK.test(original) || skipped(node.parentElement)) return false;
-    const written = convert(original);
-    if (written === original && !known) return false;
+    const original = known && current === known.written ? known.original : current;
+    if (!CJK.test(original)) return;
+    let written: string;
+    if (original.length <= PIECE) {
+      written = convert(original);
+    } else {
+      const parts: string[] = [];
+      for (const piece of pieces(original)) {
+        parts.push(convert(piece));
+        yield;
+      }
+      written = parts.join('');
+      // The page changed it meanwhile: the observer brings the new text back.
+      if (node.nodeValue !== current) return;
+    }
+    if (written === original && !known) return;
     this.texts.set(node, { original, written });
-    if (node.nodeValue !== written) node.nodeValue = written;
-    return true;
+    if (node.nodeValue === written) return;
+    node.nodeValue = written;
+    counter.changed++;
   }
 
   private convertAttributes(el: Element, convert: Convert): number {
+    if (!el.hasAttributes()) return 0;
     let n = 0;
     for (const name of ATTRIBUTES) {
       const value = el.getAttribute(name);
       if (value === null || !CJK.test(value)) continue;
-      const map = this.attrs.get(el) ?? new Map();
+      const map = this.attrs.get(el) ?? new Map<string, Kept>();
       const known = map.get(name);
       const original = known && value === known.written ? known.original : value;
       const written = convert(original);
@@ -104,41 +310,60 @@ export class PageView {
     return n;
   }
 
-  private convertTree(root: Node, convert: Convert): number {
-    let n = 0;
-    if (root.nodeType === 3) return this.convertText(root as Text, convert) ? 1 : 0;
-    if (root.nodeType !== 1) return 0;
-    const el = root as Element;
-    n += this.convertAttributes(el, convert); // placeholders of inputs too: only their typed value is left alone
-    for (const attrEl of el.querySelectorAll('[title],[alt],[placeholder],[aria-label]')) n += this.convertAttributes(attrEl, convert);
-    const walker = this.doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.convertText(t as Text, convert)) n++;
-    return n;
-  }
-
   private observe(): void {
     if (this.observer || !this.doc.defaultView?.MutationObserver) return;
     this.observer = new this.doc.defaultView.MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'childList') r.addedNodes.forEach((n) => this.pending.add(n));
+        else if (r.type === 'attributes') this.pendingAttributes.add(r.target as Element);
         else this.pending.add(r.target);
       }
       if (!this.scheduled) {
         this.scheduled = true;
-        this.schedule(() => this.flush());
+        this.schedule(() => void this.flush());
       }
     });
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
   }
 
-  /** One batch: convert everything that arrived since the last frame, then drop our own echoes. */
-  flush(): void {
+  /** One batch: convert everything that arrived since the last frame, in slices like the rest. */
+  async flush(): Promise<void> {
     this.scheduled = false;
-    const convert = this.current === 'original' ? undefined : this.converters.get(this.current);
-    if (!convert) return this.pending.clear();
+    const convert = this.converter(this.current);
     const nodes = [...this.pending];
+    const elements = [...this.pendingAttributes];
     this.pending.clear();
-    for (const node of nodes) if (node.isConnected) this.convertTree(node, convert);
-    this.observer?.takeRecords();
+    this.pendingAttributes.clear();
+    if (!convert) return;
+    await this.run(this.flushSteps(nodes, elements, convert), false);
+  }
+
+  private *flushSteps(nodes: Node[], elements: Element[], convert: Convert): Generator<void> {
+    const counter = { changed: 0 };
+    for (const el of elements) if (el.isConnected && !skipped(el)) this.convertAttributes(el, convert);
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      if (node.nodeType === 3) {
+        if (!skipped(node.parentElement)) yield* this.convertText(node as Text, convert, counter);
+      } else if (node.nodeType === 1 && !skipped(node as Element)) {
+        yield* this.walk(node, convert, counter);
+      }
+      yield;
+    }
+    yield* this.pruneSteps();
+  }
+
+  /** Forgets nodes the page has dropped, once what is kept has doubled since the last time. */
+  private *pruneSteps(): Generator<void> {
+    if (this.texts.size + this.attrs.size < Math.max(PRUNE_FLOOR, 2 * this.keptAfterPrune)) return;
+    for (const node of this.texts.keys()) {
+      if (!node.isConnected) this.texts.delete(node);
+      yield;
+    }
+    for (const el of this.attrs.keys()) {
+      if (!el.isConnected) this.attrs.delete(el);
+      yield;
+    }
+    this.keptAfterPrune = this.texts.size + this.attrs.size;
   }
 }
