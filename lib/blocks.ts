@@ -41,14 +41,19 @@ export function live(blocks: Block[]): Block[] {
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_G = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
 export function hasCjk(s: string): boolean {
   return CJK.test(s);
 }
 
+/** Counted by code unit, without building an array of matches (a megabyte of text would make a million). */
 export function cjkCount(s: string): number {
-  return s.match(CJK_G)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
 }
 
 /**

@@ -18,6 +18,18 @@ export type CleanResult =
 /** Symbol.for() key of the cleaner's entry point in the extension's isolated world. */
 export const CLEANER_KEY = 'jingdu.cleaner.run';
 
+/** Symbol.for() key of the cleaner's merge in progress: how far it has got, and its stop. */
+export const MERGE_KEY = 'jingdu.cleaner.merge';
+
+/** The reason given for pages not merged because the reader stopped (the popup words it in the reader's language). */
+export const STOPPED_BY_READER = 'stopped by the reader';
+
+/** A merge of later pages under way, as the popup reads it. */
+export interface MergeProgress {
+  loaded: number;
+  known: number;
+}
+
 /** Symbol.for() key of the picker's entry point, beside the cleaner's. */
 export const PICKER_KEY = 'jingdu.picker.start';
 

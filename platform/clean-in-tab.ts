@@ -1,4 +1,4 @@
-import { CLEANER_KEY, type CleanResult } from '../lib/messages';
+import { CLEANER_KEY, MERGE_KEY, type CleanResult, type MergeProgress } from '../lib/messages';
 import type { CleanOptions } from '../lib/types';
 import { activeRules, noteRulesUsed } from './site-rules';
 
@@ -21,4 +21,25 @@ export async function cleanInTab(tabId: number, options: CleanOptions = {}): Pro
   const result = first?.result as CleanResult | undefined;
   if (result?.ok && result.article.siteRules?.length && !options.siteRules) await noteRulesUsed(result.article.siteRules.map((r) => r.id)).catch(() => {});
   return result;
+}
+
+type MergeControl = { progress(): MergeProgress | null; stop(): void };
+
+/** How far the merge of later pages running in the tab has got, or null when none runs. */
+export async function mergeProgressInTab(tabId: number): Promise<MergeProgress | null> {
+  const [first] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (key: string) => ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] as MergeControl | undefined)?.progress() ?? null,
+    args: [MERGE_KEY],
+  });
+  return (first?.result as MergeProgress | null | undefined) ?? null;
+}
+
+/** The reader's 停止: no further later page is loaded, and what was merged is shown. */
+export async function stopMergeInTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId },
+    func: (key: string) => void ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] as MergeControl | undefined)?.stop(),
+    args: [MERGE_KEY],
+  });
 }

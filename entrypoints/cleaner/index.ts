@@ -4,7 +4,7 @@ import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 import { laterPages } from '../../lib/pages/pagination';
 import { picturesThePageLoaded } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
-import { CLEANER_KEY, type CleanResult } from '../../lib/messages';
+import { CLEANER_KEY, MERGE_KEY, type CleanResult, type MergeProgress } from '../../lib/messages';
 import type { CleanOptions } from '../../lib/types';
 
 /**
@@ -14,8 +14,19 @@ import type { CleanOptions } from '../../lib/types';
  */
 const BUDGET_MS = import.meta.env.MODE === 'e2e' ? 600_000 : 15_000;
 
-async function fetchPage(url: string): Promise<Document> {
-  const text = await fetchLaterPage(url, location.origin, document.characterSet);
+/** The merge under way in this tab, if any: the popup reads how far it has got and can stop it. */
+let merge: { progress: MergeProgress; stop: AbortController } | null = null;
+
+const mergeControl = {
+  progress: (): MergeProgress | null => merge && { ...merge.progress },
+  stop: (): void => merge?.stop.abort(),
+};
+
+/** The e2e build waits for a later page as long as a test needs to stop the merge itself. */
+const LATER_PAGE_LIMITS = import.meta.env.MODE === 'e2e' ? { timeoutMs: 600_000 } : {};
+
+async function fetchPage(url: string, signal?: AbortSignal): Promise<Document> {
+  const text = await fetchLaterPage(url, location.origin, document.characterSet, { ...LATER_PAGE_LIMITS, signal });
   return new DOMParser().parseFromString(text, 'text/html');
 }
 
@@ -29,8 +40,15 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
     const first = clean(document, location.href);
     const later = canMergePages(first, options) ? laterPages(document, location.href, first.nextPageSelector).length : 0;
     const notMerged: Array<{ url: string; reason: string }> = [];
-    const source = { load: fetchPage, clean, notMerged: (url: string, reason: string) => void notMerged.push({ url, reason }) };
-    const article = options.mergePages && later ? await collectPages(first, document, location.href, options, source) : first;
+    const stop = new AbortController();
+    const source = {
+      load: (url: string) => fetchPage(url, stop.signal),
+      clean,
+      notMerged: (url: string, reason: string) => void notMerged.push({ url, reason }),
+      progress: (loaded: number, known: number) => void (merge = { progress: { loaded, known }, stop }),
+      stopped: () => stop.signal.aborted,
+    };
+    const article = options.mergePages && later ? await collectPages(first, document, location.href, options, source).finally(() => (merge = null)) : first;
     return { ok: true, article, laterPages: article.mergedPages ? 0 : later, notMerged, loadedPictures: picturesThePageLoaded(document), ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof NoArticleError) return { ok: false, reason: 'no-article', message: err.message };
@@ -48,5 +66,6 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
 export default defineUnlistedScript({
   main() {
     (globalThis as Record<symbol, unknown>)[Symbol.for(CLEANER_KEY)] = run;
+    (globalThis as Record<symbol, unknown>)[Symbol.for(MERGE_KEY)] = mergeControl;
   },
 });

@@ -14,6 +14,8 @@ import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { ScriptControls } from './ScriptControls';
+import { MergeStatus } from './MergeStatus';
+import { STOPPED_BY_READER } from '../../lib/messages';
 import { EditFields } from './EditFields';
 import { openPicker } from '../../platform/picker';
 
@@ -39,13 +41,15 @@ async function rememberForSite(hostname: string, choice: SiteCleanOptions): Prom
 /** "已合并全部 3 页", or what was merged and the first page that was not, with why. */
 function mergedNotice(later: number, notMerged: Array<{ url: string; reason: string }>): string {
   if (!notMerged.length) return t('pagesMerged', later + 1);
-  return t('pagesMergedPartly', later + 1, notMerged[0]!.reason);
+  const reason = notMerged[0]!.reason;
+  return t('pagesMergedPartly', later + 1, reason === STOPPED_BY_READER ? t('mergeStopped') : reason);
 }
 
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [format, setFormat] = useState<ExportFormat>('md');
   const [notice, setNotice] = useState('');
+  const [recleaning, setRecleaning] = useState(false);
   const [variant, setVariant] = useState<ScriptVariant>('original');
   // The article as shown, with the script it was converted to: it lags the label while converting.
   const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle; from: CleanArticle } | null>(null);
@@ -94,7 +98,13 @@ export function App() {
     };
   }, [original, variant]);
 
-  if (state.kind === 'loading') return <p class="status">{t('cleaning')}</p>;
+  if (state.kind === 'loading')
+    return (
+      <main>
+        <p class="status">{t('cleaning')}</p>
+        <MergeStatus />
+      </main>
+    );
   if (state.kind === 'restricted') return <p class="status error" id="message">{t('restricted')}</p>;
   if (state.kind === 'failed')
     return (
@@ -144,9 +154,13 @@ export function App() {
   const reclean = (next: CleanOptions) => {
     setOptions(next);
     setNotice(t('cleaning')); // merging later pages can take a moment
+    setRecleaning(true);
     cleanTab(next)
       .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }))
-      .finally(() => setNotice(''));
+      .finally(() => {
+        setNotice('');
+        setRecleaning(false);
+      });
   };
   /** 只看楼主 and merging pages are remembered for the site; rule switches are for this article only. */
   const chooseForSite = (choice: SiteCleanOptions) => {
@@ -194,6 +208,7 @@ export function App() {
           {t('starterPosts')}
         </label>
       )}
+      {recleaning && <MergeStatus />}
       {(state.result.laterPages > 0 || options.mergePages) && (
         <label class="option">
           <input id="merge-pages" type="checkbox" checked={!!options.mergePages} onChange={(e) => chooseForSite({ mergePages: (e.target as HTMLInputElement).checked })} />

@@ -2,10 +2,18 @@ import { declaredCharset, decoderLabel } from '../encoding/charset';
 import { NoArticleError } from '../text-pipeline';
 import { templateById } from '../templates';
 import type { CleanArticle, CleanOptions } from '../types';
+import { STOPPED_BY_READER } from '../messages';
 import { mergePages } from './merge';
 import { laterPages } from './pagination';
 
 const MAX_LATER_PAGES = 20;
+
+/** The reader stopped the merge: what was merged so far is kept. */
+export class MergeStoppedError extends Error {
+  constructor() {
+    super(STOPPED_BY_READER);
+  }
+}
 
 /**
  * Whether an article's later pages belong to it. A forum thread's later pages hold
@@ -32,6 +40,10 @@ export interface PageSource {
   clean: (doc: Document, url: string, extra: CleanOptions) => CleanArticle;
   /** Told of each later page that was not merged, and why, so the reader hears what failed. */
   notMerged?: (url: string, reason: string) => void;
+  /** Told before each later page is loaded: how many were loaded, of how many known so far. */
+  progress?: (loaded: number, known: number) => void;
+  /** Whether the reader stopped the merge: no further page is loaded. */
+  stopped?: () => boolean;
 }
 
 /**
@@ -47,12 +59,15 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
   const seen = new Set([url, ...queue]);
   const pages: Array<{ url: string; article: CleanArticle }> = [];
   for (let loaded = 0; queue.length && loaded < MAX_LATER_PAGES; loaded++) {
+    if (source.stopped?.()) break;
+    source.progress?.(loaded, loaded + queue.length);
     const next = queue.shift()!;
     let doc: Document;
     try {
       doc = await source.load(next);
     } catch (err) {
-      source.notMerged?.(next, (err as Error).message || String(err));
+      if (err instanceof MergeStoppedError) queue.unshift(next);
+      else source.notMerged?.(next, (err as Error).message || String(err));
       break;
     }
     try {
@@ -68,6 +83,7 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
       }
     }
   }
-  if (queue.length) source.notMerged?.(queue[0]!, `more than ${MAX_LATER_PAGES} later pages: the rest were not merged`);
+  if (queue.length && source.stopped?.()) source.notMerged?.(queue[0]!, STOPPED_BY_READER);
+  else if (queue.length) source.notMerged?.(queue[0]!, `more than ${MAX_LATER_PAGES} later pages: the rest were not merged`);
   return mergePages(first, pages);
 }

@@ -1,4 +1,4 @@
-import { decodePage } from './collect';
+import { MergeStoppedError, decodePage } from './collect';
 
 /** Same-site redirects followed for one later page. */
 const MOST_REDIRECTS = 5;
@@ -10,6 +10,8 @@ export interface LaterPageLimits {
   fetch?: typeof fetch;
   mostBytes?: number;
   timeoutMs?: number;
+  /** The reader's 停止: aborts the page being fetched. */
+  signal?: AbortSignal;
 }
 
 /** The body, refused past `most` bytes (declared or counted), all within the caller's deadline. */
@@ -44,17 +46,22 @@ async function readBounded(response: Response, most: number, url: string): Promi
  * redirect goes (an opaque redirect), the page is not merged.
  */
 export async function fetchLaterPage(url: string, pageOrigin: string, siteCharset: string, limits: LaterPageLimits = {}): Promise<string> {
-  const { fetch: fetchImpl = fetch, mostBytes = LATER_PAGE_MOST_BYTES, timeoutMs = LATER_PAGE_TIMEOUT_MS } = limits;
+  const { fetch: fetchImpl = fetch, mostBytes = LATER_PAGE_MOST_BYTES, timeoutMs = LATER_PAGE_TIMEOUT_MS, signal } = limits;
   // One deadline for the page, redirects and body included: a page that drips never holds the merge.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop);
   try {
+    if (signal?.aborted) throw new MergeStoppedError();
     return await fetchWithin(url, pageOrigin, siteCharset, fetchImpl, mostBytes, controller.signal);
   } catch (err) {
+    if (signal?.aborted) throw new MergeStoppedError();
     if (controller.signal.aborted) throw new Error(`${url}: no answer within ${Math.round(timeoutMs / 1000)} s, not merged`);
     throw err;
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, ROOT, clickToolbar, savedParagraphs, until, useExtension } from './harness';
 
@@ -89,11 +91,50 @@ describe('the live page', () => {
 
   it.each(DEEP.map(([name]) => name))('cleans a page nested 2,000 levels deep or more (%s)', async (name) => {
     const { popup, page } = await cleanInPopup(`generated/deep-${name}.html`);
-    expect(await page.evaluate(() => { let d = 0; for (let e = document.querySelector('h1'); e; e = e.parentElement) d++; return d; })).toBeGreaterThan(2000);
+    expect(await page.evaluate(() => { let d = 0; for (let e: Element | null = document.querySelector('h1'); e; e = e.parentElement) d++; return d; })).toBeGreaterThan(2000);
     expect(await popup.text('#title')).toBe('三千层嵌套');
     // Every paragraph is there (inside the list, as its items).
     expect(((await popup.text('#content')) ?? '').split('这里再多写一些文字').length - 1).toBe(12);
     await page.close();
+  });
+});
+
+/** Serves the paged report, its second page sent a byte at a time and never finished. */
+async function serveDrippingLaterPage(): Promise<{ server: Server; base: string }> {
+  const dir = join(ROOT, 'tests', 'e2e', 'pages', 'paged');
+  const server = createServer((req, res) => {
+    if (req.url === '/report_2.htm') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const drip = setInterval(() => res.write(' '), 500);
+      req.on('close', () => clearInterval(drip));
+      return;
+    }
+    const file = join(dir, basename(req.url ?? '/'));
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('merging later pages', () => {
+  it('shows which later page it is at, and 停止 ends a merge held by a page that never finishes, keeping page 1', async () => {
+    const { server, base } = await serveDrippingLaterPage();
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${base}/report.htm`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#merge-pages');
+    await popup.evaluate('document.querySelector("#merge-pages").click()');
+    await popup.waitFor('#stop-merge');
+    expect(await popup.text('#merge-status')).toContain('正在合并后续页面 1/2');
+    await popup.evaluate('document.querySelector("#stop-merge").click()');
+    await until(async () => (await popup.text('label:has(#merge-pages)'))?.includes('已停止') ?? false);
+    expect(await popup.text('label:has(#merge-pages)')).toContain('已合并 1 页；后面的页未能合并：已停止');
+    expect(await popup.text('#title')).toBe('南湖镇农村生活污水治理两年全覆盖');
+    expect(await popup.text('#content')).toContain('入夏以来');
+    await page.close();
+    server.closeAllConnections();
+    server.close();
   });
 });
 

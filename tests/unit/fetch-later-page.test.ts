@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MergeStoppedError } from '../../lib/pages/collect';
 import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 
 /** Two local "sites": the article's, whose page 2 redirects to the other one, and the other. */
@@ -69,5 +70,15 @@ describe('fetching an article’s later pages', () => {
   it('gives up a later page that drips without end, and one larger than a page can be, saying which and why', async () => {
     await expect(fetchLaterPage(`${articleOrigin}/drip.html`, articleOrigin, 'utf-8', { timeoutMs: 1000 })).rejects.toThrow(/drip\.html: no answer within 1 s, not merged/);
     await expect(fetchLaterPage(`${articleOrigin}/big.html`, articleOrigin, 'utf-8', { mostBytes: 1 << 20 })).rejects.toThrow(/big\.html: larger than 1 MB, not merged/);
+  });
+
+  it('stops a page mid-way when the reader stops the merge, long before its deadline', async () => {
+    const stop = new AbortController();
+    const fetching = fetchLaterPage(`${articleOrigin}/drip.html`, articleOrigin, 'utf-8', { timeoutMs: 600_000, signal: stop.signal });
+    // Whenever the stop comes, before the answer or while it drips, the outcome is the same.
+    await new Promise((r) => setTimeout(r, 300));
+    stop.abort();
+    await expect(fetching).rejects.toBeInstanceOf(MergeStoppedError);
+    await expect(fetchLaterPage(`${articleOrigin}/a_2.html`, articleOrigin, 'utf-8', { signal: stop.signal })).rejects.toBeInstanceOf(MergeStoppedError);
   });
 });

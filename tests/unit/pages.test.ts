@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { nodeSanitizer, parseHtml } from '../../cli/node-dom';
-import { collectPages, decodePage } from '../../lib/pages/collect';
+import { MergeStoppedError, collectPages, decodePage } from '../../lib/pages/collect';
+import { STOPPED_BY_READER } from '../../lib/messages';
 import { laterPages } from '../../lib/pages/pagination';
 import { cleanDocument } from '../../lib/pipeline';
 import type { CleanOptions } from '../../lib/types';
@@ -67,6 +68,30 @@ describe('merging a split article', () => {
     expect(merged.paragraphs).toHaveLength(4);
     expect(merged.mergedPages).toEqual([SITE + 'report_2.htm']);
     expect(notMerged).toEqual([`${SITE}report_3.htm ${SITE}report_3.htm: HTTP 503`]);
+  });
+
+  it('tells how far it has got, and once the reader stops, loads no further page and says the rest were stopped', async () => {
+    const seen: string[] = [];
+    const notMerged: string[] = [];
+    let stop = false;
+    // The reader stops while page 3 is loading: its fetch is aborted.
+    const stopped = await collectPages(clean(first, SITE + 'report.htm'), first, SITE + 'report.htm', { mergePages: true }, {
+      load: async (url) => {
+        seen.push(url);
+        if (url.endsWith('report_3.htm')) {
+          stop = true;
+          throw new MergeStoppedError();
+        }
+        return loadPaged(url.slice(SITE.length));
+      },
+      clean,
+      progress: (loaded, known) => void notMerged.push(`at ${loaded}/${known}`),
+      stopped: () => stop,
+      notMerged: (url, reason) => void notMerged.push(`${url} ${reason}`),
+    });
+    expect(stopped.mergedPages).toEqual([SITE + 'report_2.htm']);
+    expect(seen).toEqual([SITE + 'report_2.htm', SITE + 'report_3.htm']);
+    expect(notMerged).toEqual(['at 0/2', 'at 1/2', `${SITE}report_3.htm ${STOPPED_BY_READER}`]);
   });
 
   it('never merges a forum thread’s later pages (other people’s replies) unless asked for the starter’s posts', async () => {
