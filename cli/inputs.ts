@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { glob } from 'tinyglobby';
-import { WARCParser } from 'warcio';
+import { WARCParser, type WARCRecord } from 'warcio';
 import { boundedLines } from './bounded-lines';
 import { FileTooLargeError, LARGEST_PAGE_BYTES, type PageInput } from './clean-file';
 
@@ -148,6 +148,26 @@ function warcGuard(): { stream: Transform; allow(contentLength: number): void; p
   return { stream, allow: (contentLength) => void (budget = passed + Math.max(0, contentLength || 0) + WARC_SLACK_BYTES), passed: () => passed };
 }
 
+const CUT_SHORT = 'the record\'s Content-Length does not match its content (no blank line where it says the record ends): the page would be cut off or run into the next record, so it is not cleaned';
+const WARCIO_CUT_SHORT = /^Content-Length Too Small/;
+
+/**
+ * The next record, and whether the one before it was cut short: warcio finds a record whose
+ * declared length ends before its content (no blank line follows it) only as it looks for
+ * the next one, and only logs it. This hears that log line and keeps it off the terminal.
+ */
+async function nextRecord(records: AsyncIterator<WARCRecord>): Promise<{ record: WARCRecord | null; cutShort: boolean }> {
+  const warn = console.warn;
+  let cutShort = false;
+  console.warn = (...args: unknown[]) => (typeof args[0] === 'string' && WARCIO_CUT_SHORT.test(args[0]) ? void (cutShort = true) : warn(...args));
+  try {
+    const next = await records.next();
+    return { record: next.done ? null : next.value, cutShort };
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /**
  * One input per HTML response record, with its target URI and date (gzip or not). A file
  * that holds no record, or breaks off, is reported as an input that failed, never skipped
@@ -162,8 +182,15 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
   // A read or inflate error (a member cut off halfway) reaches the parser as the stream's error.
   for (const s of new Set([file, inflated])) s.on('error', (err: Error) => guard.stream.destroy(err));
   const parser = new WARCParser(inflated.pipe(guard.stream));
+  const recordsIn = parser[Symbol.asyncIterator]();
+  // Each page is given once the next record is read: only then is it known whether its declared length held all of it.
+  let pending: PageInput | null = null;
   try {
-    for await (const record of parser) {
+    for (;;) {
+      const { record, cutShort } = await nextRecord(recordsIn);
+      if (pending) yield cutShort ? { id: pending.id, url: pending.url, problem: CUT_SHORT } : pending;
+      pending = null;
+      if (!record) break;
       lastStart = parser.offset;
       // warcio reads anything as a record; a real one starts with its version line.
       if (!/^WARC\/\d/.test(record.warcHeaders.protocol ?? '')) throw new Error(records ? 'a record does not start with WARC/1.x' : 'it does not start with WARC/1.x');
@@ -182,9 +209,10 @@ async function* warcRecords(path: string): AsyncGenerator<PageInput> {
         continue;
       }
       const bytes = await record.readFully(true);
-      yield { id, url, bytes, contentType, fetched: record.warcDate ?? undefined };
+      pending = { id, url, bytes, contentType, fetched: record.warcDate ?? undefined };
     }
   } catch (err) {
+    if (pending) yield pending;
     yield { id: path, problem: `the WARC file is damaged or cut short after ${records} record${records === 1 ? '' : 's'}: ${(err as Error).message}` };
     return;
   }

@@ -249,21 +249,49 @@ function cleanTitle(title: string | null | undefined): string | null {
  * plain Readability finds never ends in "no article" because a family claimed it.
  */
 export function cleanDocument(source: Document, url: string, opts: PipelineOptions): CleanArticle {
-  const used = { familyContent: false };
-  try {
-    return cleanOnce(source, url, opts, true, used);
-  } catch (err) {
-    if (!(err instanceof NoArticleError) || !used.familyContent || opts.starter) throw err;
-    return cleanOnce(source, url, opts, false, used);
+  const steps = cleanSteps(source, url, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
-function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyContent: boolean, used: { familyContent: boolean }): CleanArticle {
+/**
+ * The same cleaning, giving the page its thread back between stages (`pause`), as the tab's
+ * cleaner runs it: the page is read once, at the start, into a copy; the stages work on the copy.
+ */
+export async function cleanDocumentInStages(source: Document, url: string, opts: PipelineOptions, pause: () => Promise<void>): Promise<CleanArticle> {
+  const steps = cleanSteps(source, url, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* cleanSteps(source: Document, url: string, opts: PipelineOptions): Generator<void, CleanArticle> {
+  const used = { familyContent: false };
+  try {
+    return yield* cleanOnce(source, url, opts, true, used);
+  } catch (err) {
+    if (!(err instanceof NoArticleError) || !used.familyContent || opts.starter) throw err;
+    return yield* cleanOnce(source, url, opts, false, used);
+  }
+}
+
+/** Between two stages: a run in stages lets the page have its thread, then the deadline is checked. */
+function* betweenStages(opts: CleanOptions): Generator<void> {
+  yield;
+  checkDeadline(opts);
+}
+
+function* cleanOnce(source: Document, url: string, opts: PipelineOptions, familyContent: boolean, used: { familyContent: boolean }): Generator<void, CleanArticle> {
   const disabled = opts.disabledRules ?? [];
   const fullWidth = opts.fullWidthPunctuation ?? true;
   const report = new RemovalReport();
   const doc = source.cloneNode(true) as Document; // never touch the page itself
   if (doc.body && maxDepth(doc.body) > DEEP_PAGE) flattenDeepNesting(doc.body);
+  yield* betweenStages(opts);
 
   const { template, match } = detectTemplate(doc, url);
   // The user's rules outrank the family: their fields, removals and content come first.
@@ -282,14 +310,14 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
 
   // A later page of a thread without the starter's posts has nothing of the article.
   if (opts.starter && template.postAuthor && !contentEls.length) throw new NoArticleError();
-  checkDeadline(opts);
+  yield* betweenStages(opts);
   const extracted = extract(doc, contentEls);
   if (!extracted) throw new NoArticleError();
-  checkDeadline(opts);
+  yield* betweenStages(opts);
   const blocks = toBlocks(extracted.root, { baseUrl: url });
   runRules(INLINE_RULES, blocks, { title: null, boilerplate: [] }, report, disabled);
 
-  checkDeadline(opts);
+  yield* betweenStages(opts);
   const pageBlocks = doc.body ? toBlocks(doc.body, { baseUrl: url }) : [];
   runRules(INLINE_RULES, pageBlocks, { title: null, boilerplate: [] }, new RemovalReport(), disabled);
   const around = surroundings(pageBlocks.filter((b) => !b.dropped && b.kind !== 'image'), blocks.filter((b) => !b.dropped));
@@ -301,7 +329,7 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
   // The headline known, the lines under it are read from it: a name alone right below it is the byline.
   const header = readHeader(around.header, { template, report: new RemovalReport(), disabled, markerIndex: -1, positional: false, knownTitle: ruleFields.title?.value ?? familyMeta.title ?? headline });
   const title = cleanTitle(ruleFields.title?.value ?? familyMeta.title ?? headline ?? header.title ?? extracted.title);
-  checkDeadline(opts);
+  yield* betweenStages(opts);
   const lead = readContentLead(blocks, title, template, report, disabled);
   const body = cleanBody(blocks, { ctx: { title, boilerplate: template.boilerplate ?? [] }, report, disabled, fullWidth });
   // The block a user's rule names is the article, however short; found automatically, it must read as one.
@@ -350,6 +378,7 @@ function cleanOnce(source: Document, url: string, opts: PipelineOptions, familyC
   // With no writer named, the editor's line is the article's credit.
   if (!meta.author && !meta.byline && meta.editor) meta.byline = `编辑：${meta.editor}`;
 
+  yield* betweenStages(opts);
   const article = buildArticle(
     {
       title: title?.trim() || null,

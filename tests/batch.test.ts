@@ -120,6 +120,29 @@ describe('folders, archives and time limits', () => {
     ]);
   });
 
+  it('reports a record whose Content-Length is too short instead of cleaning its cut-off page, reads the records after it, and exits 1', async () => {
+    const dir = tmp();
+    const records = await Promise.all(
+      ['甲地新闻', '乙地新闻', '丙地新闻'].map((title, i) =>
+        WARCSerializer.serialize(WARCRecord.create({ url: `https://news.example.cn/${i}.html`, type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, [new TextEncoder().encode(page(title))])),
+      ),
+    );
+    // The first record says it is 30 bytes shorter than it is.
+    const wrong = Buffer.from(Buffer.from(records[0]!).toString('latin1').replace(/Content-Length: (\d+)/, (_, n) => `Content-Length: ${Number(n) - 30}`), 'latin1');
+    for (const [name, bytes] of [['short.warc', Buffer.concat([wrong, ...records.slice(1)])], ['short.warc.gz', Buffer.concat([wrong, ...records.slice(1)].map((m) => gzipSync(m)))]] as const) {
+      writeFileSync(join(dir, name), bytes);
+      const r = jingdu([join(dir, name), '--jsonl', '-', '--jobs', '1']);
+      expect(r.status, name).toBe(1);
+      expect(lines(r.stdout)).toEqual([
+        expect.objectContaining({ url: 'https://news.example.cn/0.html', error: 'failed', message: expect.stringMatching(/Content-Length does not match its content/) }),
+        expect.objectContaining({ url: 'https://news.example.cn/1.html', title: '乙地新闻' }),
+        expect.objectContaining({ url: 'https://news.example.cn/2.html', title: '丙地新闻' }),
+      ]);
+      // warcio's own log line is not left on the terminal: the report says it in the run's words.
+      expect(r.stderr).not.toMatch(/Content-Length Too Small/);
+    }
+  });
+
   it('a WARC.gz with a 40 MB picture record between pages reads every page after it', async () => {
     const dir = tmp();
     const record = (url: string, type: string, body: Uint8Array) => WARCSerializer.serialize(WARCRecord.create({ url, type: 'response', httpHeaders: { 'Content-Type': type } }, [body]));

@@ -1,4 +1,4 @@
-import { CleanTimeoutError, NoArticleError, cleanDocument } from '../../lib/pipeline';
+import { CleanTimeoutError, NoArticleError, cleanDocumentInStages } from '../../lib/pipeline';
 import { canMergePages, collectPages } from '../../lib/pages/collect';
 import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 import { laterPages } from '../../lib/pages/pagination';
@@ -30,14 +30,17 @@ async function fetchPage(url: string, signal?: AbortSignal): Promise<Document> {
   return new DOMParser().parseFromString(text, 'text/html');
 }
 
+/** Between the cleaning's stages the page runs its own work: a click or a timer is not held for the whole cleaning. */
+const giveThePageItsTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Reads a clone of the page and returns the article; the page itself is never changed. */
 async function run(options: CleanOptions = {}): Promise<CleanResult> {
   const started = performance.now();
   try {
     const sanitize = createSanitizer(window);
     const deadline = started + BUDGET_MS;
-    const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocument(doc, url, { ...options, ...extra, sanitize, deadline });
-    const first = clean(document, location.href);
+    const clean = (doc: Document, url: string, extra: CleanOptions = {}) => cleanDocumentInStages(doc, url, { ...options, ...extra, sanitize, deadline }, giveThePageItsTurn);
+    const first = await clean(document, location.href);
     const later = canMergePages(first, options) ? laterPages(document, location.href, first.nextPageSelector).length : 0;
     const notMerged: Array<{ url: string; reason: string }> = [];
     const stop = new AbortController();

@@ -13,6 +13,9 @@ const PRUNE_FLOOR = 2_000;
 const MAX_SLICE_MS = 40;
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+/** What a step yields when it was long (a piece of a huge text): the clock is read after it. */
+const HEAVY = 'heavy';
+type Steps = Generator<typeof HEAVY | void>;
 
 function skippedElement(e: Element): boolean {
   if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
@@ -177,13 +180,14 @@ export class PageView {
   }
 
   /** Runs steps in slices; false when a newer show or restore took over. */
-  private async run(steps: Generator<void>, takeOver: boolean): Promise<boolean> {
+  private async run(steps: Steps, takeOver: boolean): Promise<boolean> {
     const token = takeOver ? ++this.generation : this.generation;
     for (;;) {
       const end = this.slicing.now() + this.sliceMs;
       let step = steps.next();
-      // The clock is read every few steps: a step is a node, far shorter than a reading is worth.
-      for (let n = 1; !step.done && (n % 16 !== 0 || this.slicing.now() < end); n++) step = steps.next();
+      // The clock is read every few steps (a step is a node, far shorter than a reading is worth),
+      // and after each heavy one (a piece of a huge text).
+      for (let n = 1; !step.done && ((n % 16 !== 0 && step.value !== HEAVY) || this.slicing.now() < end); n++) step = steps.next();
       // Inside one slice only this code ran: every queued record is an echo of our own writes.
       this.observer?.takeRecords();
       if (step.done) return true;
@@ -204,7 +208,7 @@ export class PageView {
   }
 
   /** The tab title, then from the top of the screen to the end, then the part above it. */
-  private *showSteps(convert: Convert, counter: { changed: number }): Generator<void> {
+  private *showSteps(convert: Convert, counter: { changed: number }): Steps {
     const root = this.doc.documentElement;
     const title = this.doc.querySelector('title');
     if (title) yield* this.walk(title, convert, counter);
@@ -213,7 +217,7 @@ export class PageView {
     if (start !== root) yield* this.walk(root, convert, counter, root, start);
   }
 
-  private *restoreSteps(counter: { changed: number }): Generator<void> {
+  private *restoreSteps(counter: { changed: number }): Steps {
     for (const [node, kept] of this.texts) {
       if (node.nodeValue === kept.written) {
         node.nodeValue = kept.original;
@@ -249,7 +253,7 @@ export class PageView {
    * One pass in document order over `root`, from `from` (the root itself by default) up to
    * `until`: elements give their attributes, text nodes their text; skipped subtrees are never entered.
    */
-  private *walk(root: Node, convert: Convert, counter: { changed: number }, from: Node = root, until?: Node): Generator<void> {
+  private *walk(root: Node, convert: Convert, counter: { changed: number }, from: Node = root, until?: Node): Steps {
     const walker = this.doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     walker.currentNode = from;
     let n: Node | null = from;
@@ -265,7 +269,7 @@ export class PageView {
     }
   }
 
-  private *convertText(node: Text, convert: Convert, counter: { changed: number }): Generator<void> {
+  private *convertText(node: Text, convert: Convert, counter: { changed: number }): Steps {
     const known = this.texts.get(node);
     const current = node.nodeValue ?? '';
     // The page rewrote a node we converted: its new text is the new original.
@@ -278,7 +282,7 @@ export class PageView {
       const parts: string[] = [];
       for (const piece of pieces(original)) {
         parts.push(convert(piece));
-        yield;
+        yield HEAVY;
       }
       written = parts.join('');
       // The page changed it meanwhile: the observer brings the new text back.
@@ -338,7 +342,7 @@ export class PageView {
     await this.run(this.flushSteps(nodes, elements, convert), false);
   }
 
-  private *flushSteps(nodes: Node[], elements: Element[], convert: Convert): Generator<void> {
+  private *flushSteps(nodes: Node[], elements: Element[], convert: Convert): Steps {
     const counter = { changed: 0 };
     for (const el of elements) if (el.isConnected && !skipped(el)) this.convertAttributes(el, convert);
     for (const node of nodes) {
@@ -354,7 +358,7 @@ export class PageView {
   }
 
   /** Forgets nodes the page has dropped, once what is kept has doubled since the last time. */
-  private *pruneSteps(): Generator<void> {
+  private *pruneSteps(): Steps {
     if (this.texts.size + this.attrs.size < Math.max(PRUNE_FLOOR, 2 * this.keptAfterPrune)) return;
     for (const node of this.texts.keys()) {
       if (!node.isConnected) this.texts.delete(node);

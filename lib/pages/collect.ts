@@ -37,7 +37,7 @@ export interface PageSource {
   /** Loads a later page as a Document (same site; the caller fetches and parses). */
   load: (url: string) => Promise<Document>;
   /** Cleans a page with the reader's options plus `extra` (the thread starter, on forums). */
-  clean: (doc: Document, url: string, extra: CleanOptions) => CleanArticle;
+  clean: (doc: Document, url: string, extra: CleanOptions) => CleanArticle | Promise<CleanArticle>;
   /** Told of each later page that was not merged, and why, so the reader hears what failed. */
   notMerged?: (url: string, reason: string) => void;
   /** Told before each later page is loaded: how many were loaded, of how many known so far. */
@@ -71,7 +71,7 @@ export async function collectPages(first: CleanArticle, firstDoc: Document, url:
       break;
     }
     try {
-      pages.push({ url: next, article: source.clean(doc, next, extra) });
+      pages.push({ url: next, article: await source.clean(doc, next, extra) });
     } catch (err) {
       if (!(err instanceof NoArticleError)) throw err;
       if (!extra.starter) source.notMerged?.(next, 'no article text on this page');

@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { cleanDocument, cleanDocumentInStages } from '../../lib/pipeline';
+import { createSanitizer } from '../../lib/sanitize';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const pages = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).slice(0, 6);
+
+function load(name: string) {
+  const dom = new JSDOM(readFileSync(join(FIXTURES, name), 'utf8'), { url: `https://news.example.cn/${name}` });
+  return { doc: dom.window.document, sanitize: createSanitizer(dom.window as never), url: `https://news.example.cn/${name}` };
+}
+
+describe('cleaning in the tab, in stages', () => {
+  it.each(pages)('gives the page its thread back between stages and returns the same article (%s)', async (name) => {
+    const { doc, sanitize, url } = load(name);
+    const atOnce = cleanDocument(doc, url, { sanitize });
+    let pauses = 0;
+    const staged = await cleanDocumentInStages(doc, url, { sanitize }, async () => void pauses++);
+    expect(pauses).toBeGreaterThanOrEqual(6);
+    expect(staged).toEqual(atOnce);
+  });
+
+  it('reads the page once, at the start: what the page changes while it waits does not reach the article', async () => {
+    const { doc, sanitize, url } = load(pages[0]!);
+    const atOnce = cleanDocument(doc, url, { sanitize });
+    const staged = await cleanDocumentInStages(doc, url, { sanitize }, async () => {
+      doc.body.insertAdjacentHTML('afterbegin', '<p>页面在清理期间插入的一段很长很长的广告文字，不应出现在文章里。</p>');
+      doc.title = '被改掉的标题';
+    });
+    expect(staged).toEqual(atOnce);
+  });
+});
