@@ -13,7 +13,14 @@ export type CleanResult =
       /** pictures the page itself has loaded: the preview shows only these without being asked */
       loadedPictures?: string[];
     }
-  | { ok: false; reason: 'no-article' | 'too-slow' | 'error'; message: string };
+  | { ok: false; reason: 'no-article' | 'too-slow' | 'error'; message: string }
+  /** Not cleaned without the reader's say: the tab would pause for seconds (lib/pages/page-size.ts). */
+  | { ok: false; reason: 'too-large'; message: string; size: PageSize };
+
+export interface PageSize {
+  elements: number;
+  characters: number;
+}
 
 /** Symbol.for() key of the cleaner's entry point in the extension's isolated world. */
 export const CLEANER_KEY = 'jingdu.cleaner.run';

@@ -91,4 +91,6 @@ export interface CleanOptions {
   deadline?: number;
   /** The user's site rules (all of them: each says where it applies). */
   siteRules?: SiteRule[];
+  /** Clean a page so large that its tab pauses while it is read (lib/pages/page-size.ts): the reader said so. */
+  cleanLargePages?: boolean;
 }

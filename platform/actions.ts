@@ -44,7 +44,8 @@ export async function onCommand(command: string, tabId: number | undefined): Pro
 
 /** Cleans the tab and saves the article without opening the popup; the badge says how it went. */
 export async function saveTab(tabId: number): Promise<{ ok: boolean; message: string }> {
-  const result = await cleanInTab(tabId);
+  // The reader asked for this page to be saved: a large one is cleaned too (the popup asks first).
+  const result = await cleanInTab(tabId, { cleanLargePages: true });
   // No popup to ask from: pictures are kept only from sites already granted.
   const pictures = result?.ok ? await pictureChoice(result.article, await keepPicturesEnabled(), false) : 'off';
   const outcome = result?.ok ? await saveArticle(result.article, 'original', null, { pictures, runJobs: () => void runPictureJobs() }) : { ok: false, message: result?.message ?? t('noArticle') };

@@ -2,6 +2,7 @@ import { CleanTimeoutError, NoArticleError, cleanDocumentInStages } from '../../
 import { canMergePages, collectPages } from '../../lib/pages/collect';
 import { fetchLaterPage } from '../../lib/pages/fetch-later-page';
 import { laterPages } from '../../lib/pages/pagination';
+import { isLargePage, pageSize } from '../../lib/pages/page-size';
 import { picturesThePageLoaded } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
 import { CLEANER_KEY, MERGE_KEY, type CleanResult, type MergeProgress } from '../../lib/messages';
@@ -36,6 +37,8 @@ const giveThePageItsTurn = () => new Promise<void>((resolve) => setTimeout(resol
 /** Reads a clone of the page and returns the article; the page itself is never changed. */
 async function run(options: CleanOptions = {}): Promise<CleanResult> {
   const started = performance.now();
+  const size = pageSize(document);
+  if (isLargePage(size) && !options.cleanLargePages) return { ok: false, reason: 'too-large', message: `${size.elements} elements, ${size.characters} characters`, size };
   try {
     const sanitize = createSanitizer(window);
     const deadline = started + BUDGET_MS;

@@ -15,7 +15,7 @@ import { downloadBlob } from '../../platform/download';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { ScriptControls } from './ScriptControls';
 import { MergeStatus } from './MergeStatus';
-import { STOPPED_BY_READER } from '../../lib/messages';
+import { type PageSize, STOPPED_BY_READER } from '../../lib/messages';
 import { EditFields } from './EditFields';
 import { openPicker } from '../../platform/picker';
 
@@ -36,6 +36,11 @@ async function rememberForSite(hostname: string, choice: SiteCleanOptions): Prom
   if (!hostname) return;
   const sites = await siteCleanOptions.getValue();
   await siteCleanOptions.setValue({ ...sites, [hostname]: { ...sites[hostname], ...choice } });
+}
+
+function tooLargeMessage(size: PageSize | undefined): string {
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString();
+  return t('tooLarge', n(size?.elements), n(size?.characters));
 }
 
 /** "已合并全部 3 页", or what was merged and the first page that was not, with why. */
@@ -98,6 +103,12 @@ export function App() {
     };
   }, [original, variant]);
 
+  const cleanAnyway = () => {
+    const next = { ...options, cleanLargePages: true };
+    setOptions(next);
+    setState({ kind: 'loading' });
+    cleanTab(next).then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+  };
   if (state.kind === 'loading')
     return (
       <main>
@@ -110,8 +121,13 @@ export function App() {
     return (
       <main>
         <p class="status error" id="message">
-          {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : t('cleanError') + state.message}
+          {state.reason === 'no-article' ? t('noArticle') : state.reason === 'too-slow' ? t('tooSlow') : state.reason === 'too-large' ? tooLargeMessage(state.size) : t('cleanError') + state.message}
         </p>
+        {state.reason === 'too-large' && (
+          <p>
+            <button id="clean-anyway" onClick={cleanAnyway}>{t('cleanAnyway')}</button>
+          </p>
+        )}
         {state.tabId !== undefined && (
           <p>
             <button id="fix-page" onClick={() => fixPage(state.tabId!)}>{t('fixPage')}</button>

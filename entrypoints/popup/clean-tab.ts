@@ -1,4 +1,4 @@
-import type { CleanResult } from '../../lib/messages';
+import type { CleanResult, PageSize } from '../../lib/messages';
 import { isRestrictedUrl } from '../../lib/restricted';
 import type { CleanOptions } from '../../lib/types';
 import { cleanInTab } from '../../platform/clean-in-tab';
@@ -7,7 +7,7 @@ export type PopupState =
   | { kind: 'loading' }
   | { kind: 'restricted'; url: string }
   /** The tab is kept when it can be scripted: its page 简/繁 toggle works without an article. */
-  | { kind: 'failed'; reason: 'no-article' | 'too-slow' | 'error'; message: string; tabId?: number; url?: string }
+  | { kind: 'failed'; reason: 'no-article' | 'too-slow' | 'too-large' | 'error'; message: string; tabId?: number; url?: string; size?: PageSize }
   | { kind: 'ready'; result: Extract<CleanResult, { ok: true }>; tabId: number };
 
 /** The tab to clean: ?tabId=N when opened as a page (tests), else the active tab. */
@@ -24,7 +24,8 @@ export async function cleanTab(options: CleanOptions = {}): Promise<PopupState> 
   try {
     const result = await cleanInTab(tab.id, options);
     if (!result) return { kind: 'failed', reason: 'error', message: 'The page did not answer.' };
-    return result.ok ? { kind: 'ready', result, tabId: tab.id } : { kind: 'failed', reason: result.reason, message: result.message, tabId: tab.id, url: tab.url };
+    if (result.ok) return { kind: 'ready', result, tabId: tab.id };
+    return { kind: 'failed', reason: result.reason, message: result.message, tabId: tab.id, url: tab.url, ...('size' in result ? { size: result.size } : {}) };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     // Chrome says "Cannot access ..." for pages extensions may not touch.

@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { cleanDocument, cleanDocumentInStages } from '../../lib/pipeline';
 import { createSanitizer } from '../../lib/sanitize';
+import { LARGE_PAGE, isLargePage, pageSize } from '../../lib/pages/page-size';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const pages = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).slice(0, 6);
@@ -31,5 +32,20 @@ describe('cleaning in the tab, in stages', () => {
       doc.title = '被改掉的标题';
     });
     expect(staged).toEqual(atOnce);
+  });
+});
+
+describe('a page too large to clean without asking', () => {
+  it('is told by its elements or its text, counted by the browser; ordinary long pages are not', () => {
+    const page = (body: string) => new JSDOM(`<body>${body}</body>`).window.document;
+    expect(isLargePage(pageSize(page('<p>一段话</p>'.repeat(5_000))))).toBe(false);
+    expect(isLargePage(pageSize(page('<div><span>项</span></div>'.repeat(60_000))))).toBe(true);
+    expect(isLargePage(pageSize(page(`<p>${'很长的文字'.repeat(250_000)}</p>`)))).toBe(true);
+    // The largest real page of the dev set is far from either limit.
+    const dev = join(import.meta.dirname, '..', '..', '..', 'shared', 'realpages', 'dev');
+    const largest = readdirSync(dev).filter((f) => f.endsWith('.html')).map((f) => join(dev, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+    const size = pageSize(new JSDOM(readFileSync(largest)).window.document);
+    expect(size.elements).toBeLessThan(LARGE_PAGE.elements / 5);
+    expect(size.characters).toBeLessThan(LARGE_PAGE.characters / 5);
   });
 });
