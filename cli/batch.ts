@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { PageInput } from './clean-file';
@@ -18,6 +18,8 @@ export interface BatchOptions {
   /** A file, or '-' for stdout. */
   jsonl?: string;
   resume: boolean;
+  /** This task's share of the inputs (--shard I/N): input k is cleaned when k mod count is index. */
+  shard?: { index: number; count: number };
   /** Replace outputs that exist (else an existing output is never overwritten). */
   force: boolean;
   /** The address of saved pages given on the command line (--url). */
@@ -50,19 +52,39 @@ const RECYCLE_AFTER = 2000;
  */
 const WORKER_HEAP_MB = 512;
 
-/** Ids already cleaned in an earlier run's JSON Lines (failed ones are tried again). */
-function doneIds(file: string): Set<string> {
+/**
+ * What an earlier run of this output wrote: each complete line's id (failed ones are cleaned
+ * again) and how many complete lines there are. A line a killed run left half-written is cut
+ * off the file here, before anything is appended to it.
+ */
+function earlierLines(file: string): { done: Set<string>; lines: number } {
   const done = new Set<string>();
-  if (!existsSync(file)) return done;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  if (!existsSync(file)) return { done, lines: 0 };
+  const bytes = readFileSync(file);
+  const complete = bytes.lastIndexOf(0x0a) + 1;
+  if (complete < bytes.length) truncateSync(file, complete);
+  const lines = complete ? bytes.subarray(0, complete - 1).toString('utf8').split('\n') : [];
+  for (const line of lines) {
     try {
       const record = JSON.parse(line) as { id?: unknown; error?: unknown };
       if (typeof record.id === 'string' && !record.error) done.add(record.id);
     } catch {
-      // a line cut off when the earlier run was stopped: that page is cleaned again
+      // not a record of ours: that page is cleaned again
     }
   }
-  return done;
+  return { done, lines: lines.length };
+}
+
+/**
+ * Which inputs an earlier run already wrote. A shard continues after its last complete line,
+ * by position: its lines stay one per input, in input order, so the shards' files interleave
+ * back into exactly what one process writes (scripts/slurm/merge-shards.sh). Otherwise an
+ * input is done when its id has a cleaned line.
+ */
+function resumeFrom(opts: BatchOptions): (input: PageInput, position: number) => boolean {
+  if (!opts.resume || !opts.jsonl || opts.jsonl === '-') return () => false;
+  const earlier = earlierLines(opts.jsonl);
+  return opts.shard ? (_input, position) => position < earlier.lines : (input) => earlier.done.has(input.id);
 }
 
 /** Writes a file whole or not at all: a killed run never leaves half an output. */
@@ -149,8 +171,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const pool = () => new WorkerPool({ size: opts.jobs, timeoutMs: opts.timeoutMs, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, workerScript: opts.workerScript });
   const runner = opts.inProcess ? await inProcessRunner(opts.timeoutMs, pool) : pool();
+  const alreadyWritten = resumeFrom(opts); // before the writer appends to what it trims
   const writer = new Writer(opts);
-  const skip = opts.resume && opts.jsonl && opts.jsonl !== '-' ? doneIds(opts.jsonl) : new Set<string>();
   const bar = progressBar(opts);
   let skipped = 0;
 
@@ -174,10 +196,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
 
   const inFlight = new Set<Promise<void>>();
   let seq = 0;
+  let position = -1; // among this shard's inputs
+  let index = -1; // among all inputs
   try {
     for await (const input of readInputs(opts.sources)) {
+      index++;
+      if (opts.shard && index % opts.shard.count !== opts.shard.index) continue;
+      position++;
       if (opts.url && input.path) input.url = opts.url;
-      if (skip.has(input.id) || (opts.resume && opts.outDir && existsSync(outTarget(opts.outDir, input, opts.extension)))) {
+      if (alreadyWritten(input, position) || (opts.resume && opts.outDir && existsSync(outTarget(opts.outDir, input, opts.extension)))) {
         skipped++;
         continue;
       }

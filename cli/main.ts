@@ -27,7 +27,13 @@ options:
                               input's id and url) to FILE, or - for stdout; the
                               default output for - inputs
   (neither)                   print each result to stdout
-  --resume                    skip inputs already in --out DIR or --jsonl FILE
+  --resume                    skip inputs already in --out DIR or --jsonl FILE (a line
+                              a killed run left half-written is dropped first)
+  --shard I/N                 clean only every N-th input, starting with the I-th
+                              (0 ≤ I < N; files in the order given, folders sorted,
+                              records of JSON Lines and WARC by position): N tasks
+                              given the same inputs cover them exactly once; with
+                              --jsonl and --resume a task continues after its last line
   --force                     replace outputs that exist (never done otherwise)
   --jobs N                    pages cleaned in parallel (default: the number of cores)
   --timeout SECONDS           time limit per page; a page past it is reported and
@@ -76,6 +82,7 @@ const OPTIONS = {
   'merge-pages': { type: 'boolean', default: false },
   script: { type: 'string' },
   rules: { type: 'string', multiple: true },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -100,6 +107,16 @@ function numberIn(value: string | undefined, name: string, fallback: number, { i
     throw new UsageError(`--${name} needs ${what}, not '${value}'`);
   }
   return n;
+}
+
+/** --shard I/N: this task's share of the inputs. */
+function shardOf(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || count > 1_000_000 || index >= count) throw new UsageError(`--shard needs I/N with 0 ≤ I < N (task I of N, as Slurm's array index), not '${value}'`);
+  return { index, count };
 }
 
 function ruleList(value: string | undefined): string[] | undefined {
@@ -127,6 +144,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
   if (values.resume && values.force) throw new UsageError('choose one of --resume and --force');
   if (values.resume && !values.out && (!values.jsonl || values.jsonl === '-')) throw new UsageError('--resume needs --out DIR or --jsonl FILE');
   const disabledRules = ruleList(values.disable);
+  const shard = shardOf(values.shard);
   const timeoutMs = numberIn(values.timeout, 'timeout', 30, { max: LONGEST_TIMEOUT_S }) * 1000;
   const jobsAsked = values.jobs === undefined ? undefined : numberIn(values.jobs, 'jobs', 1, { integer: true, max: 256 });
   checkOutputs(values.out, values.jsonl, values.resume, values.force);
@@ -139,7 +157,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
   if (values.out) checkTargets(sources, values.out, extension, values.resume, values.force);
 
   const streamed = sources.some(isStreamed);
-  const total = streamed ? null : sources.length;
+  const total = streamed ? null : shard ? Math.ceil((sources.length - shard.index) / shard.count) : sources.length;
   const jobs = jobsAsked ?? Math.max(1, Math.min(availableParallelism(), total ?? Infinity));
   const jsonl = values.jsonl ?? (sources.some((s) => s.path === '-') && !values.out ? '-' : undefined);
   if (values.out) mkdirSync(values.out, { recursive: true });
@@ -162,6 +180,7 @@ async function clean(args: string[], values: ReturnType<typeof parse>['values'])
     jsonl,
     resume: values.resume,
     force: values.force,
+    shard,
     total,
     progress: showProgress,
     // Starting workers costs more than one page: a single file is cleaned right here.

@@ -79,6 +79,32 @@ describe('JSON Lines in and out', () => {
   });
 });
 
+describe('shards and killed runs', () => {
+  it('--shard I/N: N tasks over the same inputs cover each exactly once, and their lines interleave into one process\'s output', () => {
+    const whole = jingdu(['-', '--jsonl', '-', '--jobs', '1', '--quiet'], stdinCorpus).stdout.trim().split('\n');
+    const shards = [0, 1, 2].map((i) => jingdu(['-', '--shard', `${i}/3`, '--jsonl', '-', '--jobs', '1', '--quiet'], stdinCorpus).stdout.trim().split('\n'));
+    expect(shards.map((s) => s.length)).toEqual([0, 1, 2].map((i) => Math.ceil((fixturePages.length - i) / 3)));
+    expect(whole.map((_, k) => shards[k % 3]![Math.floor(k / 3)])).toEqual(whole);
+  });
+
+  it('--resume after a kill drops the half-written last line and continues; a shard continues by position', () => {
+    const dir = tmp();
+    const full = join(dir, 'full.jsonl');
+    jingdu(['-', '--shard', '1/2', '--jsonl', full, '--jobs', '1', '--quiet'], stdinCorpus);
+    const text = readFileSync(full, 'utf8');
+    // A killed run: three lines whole, the fourth cut off half-way.
+    const cut = text.split('\n').slice(0, 3).join('\n').length + 1 + 40;
+    for (const resumed of [join(dir, 'shard.jsonl'), join(dir, 'plain.jsonl')]) {
+      writeFileSync(resumed, text.slice(0, cut));
+      const shard = resumed.endsWith('shard.jsonl') ? ['--shard', '1/2'] : [];
+      const input = shard.length ? stdinCorpus : stdinCorpus.split('\n').filter((_, i) => i % 2 === 1).join('\n');
+      const r = jingdu(['-', ...shard, '--jsonl', resumed, '--resume', '--jobs', '1'], input);
+      expect(r.stderr).toContain('3 skipped as already done');
+      expect(readFileSync(resumed, 'utf8')).toBe(text);
+    }
+  });
+});
+
 describe('folders, archives and time limits', () => {
   it('reads a WARC.gz: one result per HTML response, with its target URI and date', async () => {
     const records = [

@@ -109,6 +109,9 @@ describe('mistakes in how it is called', () => {
     [['clean', NOTICE, '--quiet=yes'], /^jingdu: --quiet takes no value/],
     [['clean'], /^jingdu: no inputs/],
     [['clean', NOTICE, '--resume'], /^jingdu: --resume needs --out DIR or --jsonl FILE/],
+    [['clean', NOTICE, '--shard', '4/4'], /^jingdu: --shard needs I\/N with 0 ≤ I < N/],
+    [['clean', NOTICE, '--shard', '1'], /^jingdu: --shard needs I\/N/],
+    [['clean', NOTICE, '--shard', '0/0'], /^jingdu: --shard needs I\/N/],
   ])('%j is one line and exit 2', (args, message) => {
     const { status, line } = oneLine(jingdu(...args));
     expect(line).toMatch(message);
