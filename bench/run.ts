@@ -7,6 +7,8 @@
  * - bundle sizes (gzip) against bench/budget.json
  * - conversion throughput: our path vs plain opencc-js on the same 1 MB text
  * - in-page conversion of a 5,000-paragraph page in real Chromium
+ * - BENCH_ONLY=slurm: BENCH_RECORDS (default 10,000) JSON Lines records through 4 Slurm array
+ *   tasks on a one-node cluster, against --jobs 2 in one process (pages/s, peak RSS per task)
  * Prints a table and writes bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,7 @@ import { fastConverter } from '../lib/convert/load';
 import { cleanDocument } from '../lib/pipeline';
 import { cleanText } from '../lib/text-pipeline';
 import { inPageConversion } from './in-page';
+import { slurmThroughput } from './slurm';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -227,6 +230,19 @@ async function main() {
     printCliStart((results.cliStart = cliStart()));
     return;
   }
+  if (process.env.BENCH_ONLY === 'page') {
+    const inPage = await inPageConversion(5000);
+    console.log(`\nIn-page conversion, ${inPage.paragraphs} paragraphs in Chromium (ms: dictionary load, paragraph on screen, whole page)`);
+    console.table(Object.fromEntries(Object.entries(inPage).filter(([k]) => k !== 'paragraphs')));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'slurm') {
+    const r = await slurmThroughput(Number(process.env.BENCH_RECORDS ?? 10_000));
+    console.log('\nSlurm array (4 tasks, 1 core each) against one process (--jobs 2), same records');
+    console.log(JSON.stringify(r, null, 2));
+    writeFileSync(join(ROOT, 'bench', 'slurm.json'), `${JSON.stringify({ when: results.when, ...r }, null, 2)}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'flat') {
     // Long (about half an hour on two cores): run on its own.
     const flat = flatMemory();
@@ -279,7 +295,8 @@ async function main() {
   try {
     const inPage = await inPageConversion(5000);
     results.inPage = inPage;
-    console.log(`\nIn-page conversion, ${inPage.paragraphs} paragraphs in Chromium: to Traditional ${inPage.toTraditionalMs} ms, back ${inPage.restoreMs} ms, to Simplified ${inPage.toSimplifiedMs} ms`);
+    console.log(`\nIn-page conversion, ${inPage.paragraphs} paragraphs in Chromium (ms: dictionary load, paragraph on screen, whole page)`);
+    console.table(Object.fromEntries(Object.entries(inPage).filter(([k]) => k !== 'paragraphs')));
   } catch (err) {
     results.inPage = { error: String(err) };
     console.log(`\nIn-page conversion skipped: ${err}`);
