@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLURM_BINARIES, SSHD_BINARIES, type Slurm, type Sshd, cannotRun, startSlurm, startSshd } from './helpers/cluster';
+import { CannotStartError, SLURM_BINARIES, SSHD_BINARIES, type Slurm, type Sshd, cannotRun, startSlurm, startSshd } from './helpers/cluster';
 
 /**
  * Corpora across machines, on the engines corpus builders use, run for real: a Slurm job
@@ -58,28 +58,35 @@ afterAll(() => {
 });
 
 describe.skipIf(!!slurmMissing)('a Slurm job array', () => {
-  let slurm: Slurm;
+  let slurm: Slurm | undefined;
+  let why = '';
   beforeAll(async () => {
-    slurm = await startSlurm();
-  }, 120_000);
+    slurm = await startSlurm().catch((err) => {
+      if (!(err instanceof CannotStartError)) throw err;
+      why = err.message;
+      console.warn(`Slurm test skipped: ${why}`);
+      return undefined;
+    });
+  }, 300_000);
   afterAll(async () => slurm?.stop(), 60_000);
 
   const sbatch = (array: string, out: string) =>
-    slurm
-      .run('sbatch', ['--parsable', `--array=${array}`, `--output=${join(slurm.dir, 'task-%a.log')}`, '--chdir', ROOT, join(ROOT, 'scripts', 'slurm', 'jingdu-array.sbatch'), '4', out, warc, DEV])
+    slurm!
+      .run('sbatch', ['--parsable', `--array=${array}`, `--output=${join(slurm!.dir, 'task-%a.log')}`, '--chdir', ROOT, join(ROOT, 'scripts', 'slurm', 'jingdu-array.sbatch'), '4', out, warc, DEV])
       .trim();
-  const running = (job: string) => slurm.run('squeue', ['-h', '-j', job, '-o', '%i']).trim() !== '';
+  const running = (job: string) => slurm!.run('squeue', ['-h', '-j', job, '-o', '%i']).trim() !== '';
   const wait = async (job: string) => {
     while (running(job)) await new Promise((r) => setTimeout(r, 300));
   };
 
-  it('4 tasks over a WARC.gz and the dev pages, one killed mid-way and submitted again, merge into exactly what one process writes', async () => {
+  it('4 tasks over a WARC.gz and the dev pages, one killed mid-way and submitted again, merge into exactly what one process writes', async (ctx) => {
+    if (!slurm) return ctx.skip(why);
     const out = join(work, 'slurm');
     const job = sbatch('0-3', out);
     // Task 2 is killed once it has written a few lines, as a preempted or crashed node would.
     const shard2 = join(out, 'shard-2.jsonl');
     while (lineCount(shard2) < 3 && running(job)) await new Promise((r) => setTimeout(r, 100));
-    slurm.run('scancel', ['--full', '--signal=KILL', `${job}_2`]);
+    slurm!.run('scancel', ['--full', '--signal=KILL', `${job}_2`]);
     await wait(job);
     const expected = lineCount(reference);
     const shareOf2 = Math.ceil((expected - 2) / 4);
@@ -99,27 +106,34 @@ describe.skipIf(!!slurmMissing)('a Slurm job array', () => {
 });
 
 describe.skipIf(!!sshMissing)('GNU parallel over ssh', () => {
-  let sshd: Sshd;
+  let sshd: Sshd | undefined;
+  let why = '';
   beforeAll(async () => {
-    sshd = await startSshd();
-  }, 120_000);
+    sshd = await startSshd().catch((err) => {
+      if (!(err instanceof CannotStartError)) throw err;
+      why = err.message;
+      console.warn(`GNU parallel over ssh test skipped: ${why}`);
+      return undefined;
+    });
+  }, 300_000);
   afterAll(async () => sshd?.stop(), 60_000);
 
-  it('scripts/parallel-hosts.sh cleans a JSON Lines corpus on two hosts into exactly what one process writes', () => {
+  it('scripts/parallel-hosts.sh cleans a JSON Lines corpus on two hosts into exactly what one process writes', (ctx) => {
+    if (!sshd) return ctx.skip(why);
     const pages = readdirSync(DEV).filter((f) => f.endsWith('.html')).sort().slice(0, 60);
     const corpus = join(work, 'corpus.jsonl');
     const html = (f: string) => iconv.decode(readFileSync(join(DEV, f)), JSON.parse(readFileSync(join(DEV, f.replace(/\.html$/, '.json')), 'utf8')).encoding ?? 'utf-8');
     writeFileSync(corpus, pages.map((f) => `${JSON.stringify({ id: f, url: `https://dev.example/${f}`, html: html(f) })}\n`).join(''));
     const one = jingdu(['-', '--jsonl', '-', '--jobs', '1', '--quiet'], readFileSync(corpus, 'utf8'));
     // Small parts, so both hosts get several.
-    const both = spawnSync(join(ROOT, 'scripts', 'parallel-hosts.sh'), [corpus, ...sshd.logins], {
+    const both = spawnSync(join(ROOT, 'scripts', 'parallel-hosts.sh'), [corpus, ...sshd!.logins], {
       encoding: 'utf8',
       maxBuffer: 512 << 20,
-      env: { ...process.env, SSH: sshd.ssh, NODE: process.execPath, BLOCK: '300k', JOBLOG: join(work, 'jobs.log') },
+      env: { ...process.env, SSH: sshd!.ssh, NODE: process.execPath, BLOCK: '300k', JOBLOG: join(work, 'jobs.log') },
     });
     // Both hosts cleaned parts of it.
     const hosts = readFileSync(join(work, 'jobs.log'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[1]);
-    expect(new Set(hosts)).toEqual(new Set(sshd.logins.map((l) => l.replace(/^\d+\//, ''))));
+    expect(new Set(hosts)).toEqual(new Set(sshd!.logins.map((l) => l.replace(/^\d+\//, ''))));
     expect(both.stdout.split('\n').length).toBe(one.stdout.split('\n').length);
     expect(both.stdout).toBe(one.stdout);
     expect(both.stderr).not.toMatch(/ssh:|Permission denied|command not found/);

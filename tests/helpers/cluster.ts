@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, hostname, tmpdir, userInfo } from 'node:os';
+import { cpus, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -36,10 +36,20 @@ function daemon(command: string, args: string[], log: string, env: NodeJS.Proces
   return child;
 }
 
-/** Polls until `ready` holds; the vitest test's own timeout bounds the wait. */
-async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((r) => setTimeout(r, 200));
+/**
+ * Polls until `ready` holds, for at most `tries` polls 0.2 s apart; false when it never did.
+ * A daemon that does not come up in minutes will not: the test then says so and is skipped.
+ */
+async function until(ready: () => boolean, tries = 600): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (ready()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
 }
+
+/** A daemon did not come up: why, with what it logged. */
+export class CannotStartError extends Error {}
 
 export interface Slurm {
   dir: string;
@@ -59,15 +69,18 @@ export async function startSlurm(): Promise<Slurm> {
   chmodSync(key, 0o600);
   const socket = join(dir, 'munge.sock');
   const munged = daemon('/usr/sbin/munged', ['-F', '--force', `--socket=${socket}`, `--key-file=${key}`, `--log-file=${join(dir, 'log', 'munged.log')}`, `--pid-file=${join(dir, 'munged.pid')}`, `--seed-file=${join(dir, 'munged.seed')}`], join(dir, 'log', 'munged.out'));
-  await until(() => existsSync(socket));
+  if (!(await until(() => existsSync(socket)))) throw new CannotStartError('munged did not create its socket');
 
-  const node = hostname();
+  // Named localhost, at 127.0.0.1: nothing depends on the machine's own name resolving.
+  const node = 'localhost';
   const conf = join(dir, 'slurm.conf');
   writeFileSync(
     conf,
     [
       'ClusterName=jingdu',
       `SlurmctldHost=${node}`,
+      // Nothing but this machine: no cluster-wide names to look up.
+      'CommunicationParameters=NoAddrCache',
       `SlurmctldPort=${await freePort()}`,
       `SlurmdPort=${await freePort()}`,
       'SlurmUser=root',
@@ -90,32 +103,34 @@ export async function startSlurm(): Promise<Slurm> {
       'ReturnToService=2',
       'JobCompType=jobcomp/none',
       'AccountingStorageType=accounting_storage/none',
-      `NodeName=${node} CPUs=${cpus().length} State=UNKNOWN`,
+      `NodeName=${node} NodeAddr=127.0.0.1 CPUs=${cpus().length} State=UNKNOWN`,
       'PartitionName=jingdu Nodes=ALL Default=YES MaxTime=INFINITE State=UP',
       '',
     ].join('\n'),
   );
   const env = { ...process.env, SLURM_CONF: conf };
   const ctld = daemon('/usr/sbin/slurmctld', ['-D', '-f', conf], join(dir, 'log', 'slurmctld.out'), env);
-  const slurmd = daemon('/usr/sbin/slurmd', ['-D', '-f', conf], join(dir, 'log', 'slurmd.out'), env);
-  const run = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: 'utf8' });
-  await until(() => {
+  const slurmd = daemon('/usr/sbin/slurmd', ['-D', '-N', node, '-f', conf], join(dir, 'log', 'slurmd.out'), env);
+  const run = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = async () => {
+    for (const p of [slurmd, ctld, munged]) p.kill('SIGTERM');
+    await Promise.all([slurmd, ctld, munged].map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const idle = await until(() => {
+    if (ctld.exitCode !== null || slurmd.exitCode !== null) return true; // a daemon gave up: no use waiting
     try {
       return /idle/.test(run('sinfo', ['-h', '-o', '%T']));
     } catch {
       return false;
     }
   });
-  return {
-    dir,
-    env,
-    run,
-    async stop() {
-      for (const p of [slurmd, ctld, munged]) p.kill('SIGTERM');
-      await Promise.all([slurmd, ctld, munged].map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  if (!idle || ctld.exitCode !== null || slurmd.exitCode !== null) {
+    const logs = ['slurmctld.log', 'slurmd.log'].map((f) => join(dir, 'log', f)).filter(existsSync).map((f) => readFileSync(f, 'utf8').trim().split('\n').slice(-3).join(' | '));
+    await stop();
+    throw new CannotStartError(`the one-node cluster did not come up: ${logs.join(' / ') || 'no log'}`);
+  }
+  return { dir, env, run, stop };
 }
 
 export interface Sshd {
@@ -154,7 +169,8 @@ export async function startSshd(): Promise<Sshd> {
   const sshd = daemon('/usr/sbin/sshd', ['-D', '-e', '-f', config], join(dir, 'sshd.log'));
   const ssh = `ssh -p ${port} -i ${join(dir, 'client')} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR`;
   const user = userInfo().username;
-  await until(() => {
+  const up = await until(() => {
+    if (sshd.exitCode !== null) return true;
     try {
       execFileSync('/bin/sh', ['-c', `${ssh} ${user}@127.0.0.1 true`], { stdio: 'ignore' });
       return true;
@@ -162,6 +178,11 @@ export async function startSshd(): Promise<Sshd> {
       return false;
     }
   });
+  if (!up || sshd.exitCode !== null) {
+    sshd.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    throw new CannotStartError('sshd did not accept the throwaway key');
+  }
   return {
     ssh,
     // Two "machines": two logins to this sshd, as parallel -S sees them.
