@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
+import { type ScriptVariant, type TargetVariant, traditionalFor } from '../lib/convert/variants';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import type { MENU_FORMATS } from './format-label';
 
@@ -9,9 +9,9 @@ export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('lo
   version: 1,
 });
 
-/** Which Traditional form the toggle and shortcut use. */
+/** Which Traditional form the toggle and shortcut use: until chosen, the one of the browser's language. */
 export const preferredTraditional = storage.defineItem<TargetVariant>('local:preferredTraditional', {
-  fallback: 't',
+  fallback: traditionalFor(typeof navigator === 'undefined' ? '' : navigator.language),
   version: 1,
 });
 

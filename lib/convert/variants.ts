@@ -11,6 +11,17 @@ export const VARIANTS: Array<{ id: ScriptVariant; label: string }> = [
   { id: 'tw', label: '臺灣字形' },
 ];
 
+/**
+ * What 繁 means for a reader who has not chosen: in a Taiwan browser 臺灣正體 with Taiwan
+ * phrases (軟體, 滑鼠), in a Hong Kong or Macau one 香港繁體, elsewhere plain 繁體.
+ */
+export function traditionalFor(language: string): TargetVariant {
+  const tag = language.toLowerCase();
+  if (/^zh-(hant-)?tw\b/.test(tag)) return 'twp';
+  if (/^zh-(hant-)?(hk|mo)\b/.test(tag)) return 'hk';
+  return 't';
+}
+
 export function isTraditionalTarget(v: ScriptVariant): boolean {
   return v === 't' || v === 'tw' || v === 'twp' || v === 'hk';
 }

@@ -74,6 +74,16 @@ ${items}
 `;
 }
 
+/** The book's writers: each article's author, once, in the order the articles come (at most 20). */
+function creators(articles: CleanArticle[]): string[] {
+  return [...new Set(articles.map((a) => a.author?.trim()).filter((n): n is string => !!n))].slice(0, 20);
+}
+
+/** A chapter's language tag by its own script (a reader picks its fonts and line breaking by it); else the book's. */
+function chapterLang(article: CleanArticle, bookLang: string): string {
+  return article.script === 'traditional' ? 'zh-Hant' : article.script === 'simplified' ? 'zh-Hans' : bookLang;
+}
+
 function opf(articles: CleanArticle[], opts: EpubOptions, lang: string, pictures: BookPicture[]): string {
   const manifest = [
     ...articles.map((_, i) => `<item id="a${i + 1}" href="a${i + 1}.xhtml" media-type="application/xhtml+xml"/>`),
@@ -86,6 +96,7 @@ function opf(articles: CleanArticle[], opts: EpubOptions, lang: string, pictures
 <dc:identifier id="book-id">${escapeHtml(opts.id)}</dc:identifier>
 <dc:title>${escapeHtml(opts.title)}</dc:title>
 <dc:language>${lang}</dc:language>
+${creators(articles).map((name) => `<dc:creator>${escapeHtml(name)}</dc:creator>`).join('\n')}
 <meta property="dcterms:modified">${opts.modified.replace(/\.\d+Z$/, 'Z')}</meta>
 </metadata>
 <manifest>
@@ -138,7 +149,7 @@ export function toEpub(articles: CleanArticle[], opts: EpubOptions): Uint8Array 
     'OEBPS/nav.xhtml': xml(nav(articles, opts.title, lang)),
     'OEBPS/style.css': strToU8(CSS),
   };
-  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = xml(chapter(a, opts.doc, lang, pictures[i]!))));
+  articles.forEach((a, i) => (files[`OEBPS/a${i + 1}.xhtml`] = xml(chapter(a, opts.doc, chapterLang(a, lang), pictures[i]!))));
   // Pictures are compressed already: stored as they are.
   for (const p of allPictures) files[`OEBPS/${p.href}`] = [p.bytes, { level: 0 }];
   return zipSync(files, { level: 6 });

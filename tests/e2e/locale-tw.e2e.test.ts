@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, OUTPUT_DIR, openPopup, useExtension } from './harness';
+import { EXTENSION_DIR, OUTPUT_DIR, ROOT, clickToolbar, openPopup, until, useExtension } from './harness';
 
 /** The whole extension in a 繁體中文 (zh-TW) browser. */
 const suite = useExtension('zh-TW');
@@ -18,6 +18,20 @@ describe('a zh-TW browser', () => {
     expect(chrome).toContain('識別為：Discuz! 論壇帖子');
     expect(chrome.replace(NAMES, ''), chrome).not.toMatch(/[A-Za-z]{3,}/);
     await popup.screenshot(join(OUTPUT_DIR, 'popup-zh-TW.png'));
+    await page.close();
+  });
+
+  it('shows a page in 臺灣正體 with Taiwan phrases when 繁 is clicked, before any choice in the options', async () => {
+    const dir = join(ROOT, 'tests', 'e2e', 'pages', 'generated');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'software.html'), '<!doctype html><meta charset="utf-8"><title>软件下载</title><h1>软件和鼠标</h1><p>这款软件需要用鼠标操作，网络连接后即可使用。</p>');
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.base}/generated/software.html`);
+    const popup = await clickToolbar(suite.browser, page);
+    await popup.waitFor('#page-t');
+    await popup.evaluate('document.querySelector("#page-t").click()');
+    await until(async () => (await page.textContent('h1')) === '軟體和滑鼠');
+    expect(await page.textContent('p')).toBe('這款軟體需要用滑鼠操作，網路連線後即可使用。');
     await page.close();
   });
 

@@ -3,8 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { convertArticle, convertHtmlText } from '../../lib/convert/article';
 import { fastConverter, loadConverter } from '../../lib/convert/load';
 import { PageView } from '../../lib/convert/page-view';
+import { traditionalFor } from '../../lib/convert/variants';
 import { cleanText } from '../../lib/text-pipeline';
 import { loadGolden } from '../helpers/golden';
+
+describe('what 繁 means before the reader chooses', () => {
+  it.each([
+    ['zh-TW', 'twp'],
+    ['zh-Hant-TW', 'twp'],
+    ['zh-HK', 'hk'],
+    ['zh-MO', 'hk'],
+    ['zh-CN', 't'],
+    ['en-US', 't'],
+    ['', 't'],
+  ])('a %s browser: %s', (language, variant) => {
+    expect(traditionalFor(language)).toBe(variant);
+  });
+});
 
 describe('known conversions per variant', () => {
   it.each([

@@ -30,6 +30,16 @@ describe('EPUB export', () => {
     expect(strFromU8(files['OEBPS/a1.xhtml']!)).toContain('<th>水库名称</th>');
   });
 
+  it('marks each chapter with its own script (zh-Hant, zh-Hans) and names the writers as dc:creator', () => {
+    expect(articles.map((a) => a.script)).toEqual(['simplified', 'traditional', 'simplified']);
+    const langs = [1, 2, 3].map((i) => /<html [^>]*\bxml:lang="([^"]+)"/.exec(strFromU8(files[`OEBPS/a${i}.xhtml`]!))?.[1]);
+    expect(langs).toEqual(['zh-Hans', 'zh-Hant', 'zh-Hans']);
+    const opf = strFromU8(files['OEBPS/content.opf']!);
+    const writers = [...new Set(articles.map((a) => a.author).filter(Boolean))];
+    expect(writers.length).toBeGreaterThan(0);
+    expect([...opf.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1])).toEqual(writers);
+  });
+
   it('writes every page as well-formed XHTML with its pictures as links', () => {
     const parser = new window.DOMParser();
     for (const name of Object.keys(files).filter((n) => n.endsWith('.xhtml') || n.endsWith('.xml') || n.endsWith('.opf'))) {
