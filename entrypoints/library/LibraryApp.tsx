@@ -1,4 +1,5 @@
 import { backupZip, importBackupFile } from '../../lib/storage/backup-zip';
+import { LIBRARY_ORDERS, type LibraryOrder, excerptOf, ordered, rowFacts } from '../../lib/storage/order';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type PictureJob, jobProgress } from '../../lib/pictures/picture-job';
 import { pictureJobs, wakePictureJobs } from '../../platform/picture-jobs';
@@ -17,6 +18,8 @@ import { downloadBlob } from '../../platform/download';
 import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
 
+const ORDER_LABELS = { saved: 'sortSaved', published: 'sortPublished', title: 'sortTitle' } as const;
+
 /** The saved articles: search, filter, open in the reader, delete with undo, export. */
 export function LibraryApp() {
   const [lib, setLib] = useState<Library | null>(null);
@@ -33,14 +36,17 @@ export function LibraryApp() {
   const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
   const [version, setVersion] = useState(0);
   const [jobs, setJobs] = useState<Record<string, PictureJob>>({});
+  const [order, setOrder] = useState<LibraryOrder>('saved');
 
   // Pictures still being kept by the background: each row shows its progress, the list refreshes as they arrive.
   useEffect(() => {
     wakePictureJobs();
     void pictureJobs.getValue().then(setJobs);
-    return pictureJobs.watch((next) => {
+    // A batch only moves a row's counter; the list is read again when a job ends (its pictures are in).
+    return pictureJobs.watch((next, previous) => {
       setJobs(next ?? {});
-      setVersion((v) => v + 1);
+      const ended = Object.entries(next ?? {}).some(([url, job]) => job.finishedAt && !previous?.[url]?.finishedAt);
+      if (ended) setVersion((v) => v + 1);
     });
   }, []);
 
@@ -58,12 +64,12 @@ export function LibraryApp() {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
-      setShown(view.shown);
+      setShown(ordered(view.shown, order));
     })();
     return () => {
       live = false;
     };
-  }, [lib, query, site, template, tag, version]);
+  }, [lib, query, site, template, tag, version, order]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
@@ -147,6 +153,9 @@ export function LibraryApp() {
           <option value="">{t('allTemplates')}</option>
           {templates.map((s) => <option key={s} value={s}>{familyLabel(s)}</option>)}
         </select>
+        <select id="sort" aria-label={t('sortLabel')} value={order} onChange={(e) => setOrder((e.target as HTMLSelectElement).value as LibraryOrder)}>
+          {LIBRARY_ORDERS.map((o) => <option key={o} value={o}>{t(ORDER_LABELS[o])}</option>)}
+        </select>
         <select id="tag-filter" value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTags')}</option>
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
@@ -200,9 +209,10 @@ export function LibraryApp() {
                   <td class="title">
                     <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
                     <div class="sub">
-                      {r.site} · {r.published?.slice(0, 10) ?? ''} · <span class="tag">{familyLabel(r.template)}</span>
+                      {rowFacts(r, r.template === 'generic' ? null : familyLabel(r.template)).join(' · ')}
                       {r.tags.map((x) => <span key={x} class="tag user-tag">#{x}</span>)}
                     </div>
+                    <div class="excerpt">{excerptOf(r.converted ?? r.article)}</div>
                     {r.note && <div class="note">{r.note}</div>}
                   </td>
                   <td class="when">

@@ -54,7 +54,19 @@ describe('library', () => {
 
     // With nothing selected the button says it exports every listed article, and it does.
     expect(await library.textContent('#export-zip')).toBe('导出全部 2 篇 (zip)');
-    expect(await library.textContent('.tag')).toMatch(/^(Discuz! 论坛帖子|带拼音注音的转载站)$/); // families in words, not ids
+    // Each row: site, date and family in words (not ids), nothing empty between them, and the article's opening.
+    for (const facts of await library.locator('#articles .sub').allTextContents()) {
+      expect(facts).toMatch(/ · (Discuz! 论坛帖子|带拼音注音的转载站)$/);
+      expect(facts).not.toMatch(/·\s*·|^\s*·/);
+    }
+    expect((await library.locator('#articles .excerpt').allTextContents()).every((x) => x.length >= 8)).toBe(true);
+    // Sorted by title on request.
+    await library.selectOption('#sort', 'title');
+    await library.waitForFunction(() => document.querySelector('#articles tr .title a')?.textContent?.startsWith('杭锦旗'));
+    await library.selectOption('#sort', 'published');
+    await library.waitForFunction(() => document.querySelector('#articles tr .title a')?.textContent?.startsWith('王潤宇')); // 2020-03-13, then 03-05
+    await library.selectOption('#sort', 'saved');
+    await library.waitForFunction(() => document.querySelector('#articles tr .title a')?.textContent?.startsWith('杭锦旗')); // saved again last
     const [download] = await Promise.all([library.waitForEvent('download'), library.click('#export-zip')]);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     const zipPath = join(OUTPUT_DIR, 'library-export.zip');
