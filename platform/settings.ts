@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { type ScriptVariant, type TargetVariant, traditionalFor } from '../lib/convert/variants';
+import type { ReadingPositions } from '../lib/reader/positions';
+import { READER_DEFAULTS, type ReaderPrefs } from '../lib/reader/typography';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import type { MENU_FORMATS } from './format-label';
 
@@ -27,9 +29,15 @@ export const articleScript = storage.defineItem<ScriptVariant>('local:articleScr
   version: 1,
 });
 
-/** Reader view preferences. */
-export const readerPrefs = storage.defineItem<{ theme: 'auto' | 'light' | 'dark'; fontSize: number }>('local:readerPrefs', {
-  fallback: { theme: 'auto', fontSize: 19 },
+/** Reader view preferences (lib/reader/typography.ts: read back through readerPrefsFrom, which fills what an older build did not store). */
+export const readerPrefs = storage.defineItem<Partial<ReaderPrefs>>('local:readerPrefs', {
+  fallback: READER_DEFAULTS,
+  version: 1,
+});
+
+/** Where the reader stopped in each saved article, to continue there. */
+export const readingPositions = storage.defineItem<ReadingPositions>('local:readingPositions', {
+  fallback: {},
   version: 1,
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ScriptVariant, VARIANTS } from '../../lib/convert/variants';
 import { articleFilename } from '../../lib/export/filename';
 import { type ExportFormat, FORMAT_INFO, exportArticle, metaLine } from '../../lib/export/formats';
@@ -16,9 +16,13 @@ import { MENU_FORMATS } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
 import { keepPicturesEnabled, followPictureJob, pictureChoice, pictureJobNotice, saveArticle } from '../../platform/library-actions';
 import { wakePictureJobs, watchPictureJob } from '../../platform/picture-jobs';
-import { readerDraft, readerPrefs } from '../../platform/settings';
+import { readerDraft, readerPrefs, readingPositions } from '../../platform/settings';
+import { type ReaderAction, readerAction, readingProgress } from '../../lib/reader/keys';
+import { withPosition } from '../../lib/reader/positions';
+import { READER_DEFAULTS, type ReaderPrefs, readerPrefsFrom, readerStyle } from '../../lib/reader/typography';
+import { KeysHelp, ReaderSettings } from './ReaderSettings';
 
-type Theme = 'auto' | 'light' | 'dark';
+const THEMES: ReaderPrefs['theme'][] = ['auto', 'light', 'dark'];
 
 /** "2026-11-23 09:41" in the reader's own time zone. */
 function savedTime(iso: string): string {
@@ -51,8 +55,11 @@ export function ReaderApp() {
   const [notice, setNotice] = useState('');
   const [variant, setVariant] = useState<ScriptVariant>('original');
   const [shown, setShown] = useState<CleanArticle | null>(null);
-  const [theme, setTheme] = useState<Theme>('auto');
-  const [size, setSize] = useState(19);
+  const [prefs, setPrefs] = useState<ReaderPrefs>(READER_DEFAULTS);
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [progress, setProgress] = useState(0);
   const [pictures, setPictures] = useState<PictureFiles>(new Map());
   const [keepPics, setKeepPics] = useState(true);
   const pictureUrls = usePictureUrls(pictures);
@@ -73,8 +80,8 @@ export function ReaderApp() {
       }, () => setRecord(null));
     keepPicturesEnabled().then(setKeepPics);
     readerPrefs.getValue().then((p) => {
-      setTheme(p.theme);
-      setSize(p.fontSize);
+      setPrefs(readerPrefsFrom(p));
+      setPrefsLoaded(true);
     });
   }, [url, isDraft]);
 
@@ -115,10 +122,74 @@ export function ReaderApp() {
   }, [record, variant, version]);
 
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.setProperty('--size', `${size}px`);
-    void readerPrefs.setValue({ theme, fontSize: size });
-  }, [theme, size]);
+    document.documentElement.dataset.theme = prefs.theme;
+    for (const [name, value] of Object.entries(readerStyle(prefs))) document.documentElement.style.setProperty(name, value);
+    if (prefsLoaded) void readerPrefs.setValue(prefs);
+  }, [prefs, prefsLoaded]);
+
+  // Reading progress, and for a saved article the place it was left at, kept a moment after scrolling stops:
+  // only once the place kept before has been read back (the page settling as it loads is no reading).
+  const placeRead = useRef(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      const at = readingProgress(window.scrollY, document.documentElement.scrollHeight, window.innerHeight);
+      setProgress(at);
+      // A page briefly shorter than the window (its content being set again as pictures arrive) says nothing of the place.
+      if (isDraft || !url || !placeRead.current || document.documentElement.scrollHeight <= window.innerHeight) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void readingPositions.getValue().then((all) => readingPositions.setValue(withPosition(all, url, at, new Date().toISOString()))), 400);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      clearTimeout(timer);
+    };
+  }, [url, isDraft]);
+
+  // Continue where the reader left off, once the saved article is on the page.
+  const [resumed, setResumed] = useState(false);
+  useEffect(() => {
+    if (resumed || isDraft || !shown || !url) return;
+    setResumed(true);
+    void readingPositions.getValue().then((all) => {
+      const at = all[url]?.at;
+      if (at) {
+        window.scrollTo(0, at * (document.documentElement.scrollHeight - window.innerHeight));
+        setNotice(t('resumedReading', String(Math.round(at * 100))));
+      }
+      placeRead.current = true;
+      // A reader who scrolled before the place was read back: where they are now is the place.
+      if (!at && window.scrollY > 0) window.dispatchEvent(new Event('scroll'));
+    });
+  }, [shown, url, isDraft, resumed]);
+
+  // The keyboard: every action of the bar has a key (? lists them).
+  useEffect(() => {
+    const actions: Record<ReaderAction, () => void> = {
+      down: () => window.scrollBy({ top: window.innerHeight * 0.85, behavior: 'smooth' }),
+      up: () => window.scrollBy({ top: -window.innerHeight * 0.85, behavior: 'smooth' }),
+      larger: () => setPrefs((p) => readerPrefsFrom({ ...p, fontSize: p.fontSize + 1 })),
+      smaller: () => setPrefs((p) => readerPrefsFrom({ ...p, fontSize: p.fontSize - 1 })),
+      contents: () => {
+        const toc = document.getElementById('toc') as HTMLDetailsElement | null;
+        if (toc) toc.open = !toc.open;
+      },
+      theme: () => setPrefs((p) => ({ ...p, theme: THEMES[(THEMES.indexOf(p.theme) + 1) % THEMES.length]! })),
+      settings: () => setSettingsOpen((o) => !o),
+      help: () => setHelpOpen((o) => !o),
+      library: () => void (location.href = 'library.html'),
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return setHelpOpen(false);
+      const action = readerAction(e);
+      if (!action) return;
+      e.preventDefault();
+      actions[action]();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // Sanitized first; then kept pictures point at their object URLs (which the sanitizer would refuse).
   // A picture not kept is not fetched from its site until the reader clicks it (then under a time bound).
@@ -152,10 +223,8 @@ export function ReaderApp() {
         <label>{t('articleScript')} <select id="reader-script" value={variant} onChange={(e) => setVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
           {VARIANTS.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
         </select></label>
-        <label>{t('fontSize')} <button id="smaller" onClick={() => setSize((s) => Math.max(14, s - 1))}>A−</button><button id="larger" onClick={() => setSize((s) => Math.min(28, s + 1))}>A+</button></label>
-        <label>{t('theme')} <select id="theme" value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value as Theme)}>
-          <option value="auto">{t('themeAuto')}</option><option value="light">{t('themeLight')}</option><option value="dark">{t('themeDark')}</option>
-        </select></label>
+        <ReaderSettings prefs={prefs} onChange={setPrefs} open={settingsOpen} onToggle={setSettingsOpen} />
+        <button id="show-keys" aria-expanded={helpOpen} onClick={() => setHelpOpen((o) => !o)} title={t('readerKeys')}>?</button>
         {record.versions.length > 0 && (
           <label>{t('version')} <select id="reader-version" value={version} onChange={(e) => setVersion(Number((e.target as HTMLSelectElement).value))}>
             <option value={-1}>{t('latestVersion', savedTime(record.updatedAt))}</option>
@@ -165,7 +234,9 @@ export function ReaderApp() {
         {isDraft && <button id="reader-save" onClick={saveDraft}>{t('save')}</button>}
         {notice && <span class="notice" id="notice" role="status">{notice}</span>}
         <span class="exports">{MENU_FORMATS.map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
+        <div id="reading-progress" role="progressbar" aria-label={t('readingProgress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} style={{ width: `${progress * 100}%` }} />
       </nav>
+      {helpOpen && <KeysHelp onClose={() => setHelpOpen(false)} />}
       <article class="reader">
         <h1 id="title">{shown.title}</h1>
         {shown.subtitle && <p class="subtitle">{shown.subtitle}</p>}

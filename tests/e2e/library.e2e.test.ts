@@ -86,7 +86,9 @@ describe('library', () => {
     expect(await library.textContent('#title')).toBe('王潤宇：疫情防控和開工復工“兩副擔子”一起挑');
     await library.selectOption('#reader-script', 'cn');
     await library.waitForFunction(() => document.querySelector('#title')?.textContent === '王润宇：疫情防控和开工复工“两副担子”一起挑');
+    await library.click('#reader-settings summary');
     await library.selectOption('#theme', 'dark');
+    await library.click('#reader-settings summary');
     await library.screenshot({ path: join(OUTPUT_DIR, 'reader-dark.png') });
     await library.goBack();
 
