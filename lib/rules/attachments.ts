@@ -7,8 +7,8 @@ export function isAttachmentLine(line: string): boolean {
   return line.length < 120 && ATTACHMENT.test(line.trim());
 }
 
+/** Attachment file names and download counters. */
 export const attachmentsRule: Rule = {
   id: 'attachments',
-  description: 'Attachment file names and download counters',
   apply: (blocks) => dropWhere(blocks, isAttachmentLine),
 };

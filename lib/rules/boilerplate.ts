@@ -82,9 +82,9 @@ export function isReprintNotice(line: string): boolean {
   return /本网|本網|本站|本报|本報|我们|我們/.test(line) && /转载|轉載/.test(line) && /版权|版權|权益|權益|著作权|著作權/.test(line) && /删除|刪除|联系|聯繫|联络|聯絡|来电|來電|来函|來函|声明|聲明|侵犯/.test(line);
 }
 
+/** Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices. */
 export const boilerplateRule: Rule = {
   id: 'boilerplate',
-  description: 'Site chrome: login/reply prompts, Powered by, ©, share widgets, copyright and reprint notices',
   apply: (blocks, ctx) => {
     const patterns = [...BOILERPLATE, ...ctx.boilerplate];
     return dropWhere(blocks, (text) => isToolbarLine(text) || isContactLine(text) || isReprintNotice(text) || patterns.some((re) => re.test(trimSpace(text))));

@@ -13,9 +13,9 @@ const MARKER = new RegExp(`(?:[■□◆●][ \\u3000]?)?[（(]?(?:下转|上接
 const ENDS_WITH_NEXT = new RegExp(`(?:下转|下轉|转|轉)第?\\s*${NUM}\\s*(?:版|页|頁)[）)]?\\s*$`);
 const STARTS_WITH_PREV = new RegExp(`^[■□◆●]?\\s*[（(]?(?:上接|接)第?\\s*${NUM}\\s*(?:版|页|頁)`);
 
+/** E-paper continuation markers (■下转第3版 ■上接第2版), joining the paragraph they split. */
 export const continuationRule: Rule = {
   id: 'continuation',
-  description: 'E-paper continuation markers (■下转第3版 ■上接第2版), joining the paragraph they split',
   apply(blocks) {
     const result = emptyResult();
     const lines = live(blocks).filter((b) => b.kind !== 'image');

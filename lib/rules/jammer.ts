@@ -81,8 +81,8 @@ export function stripJammer(line: string): { text: string; removed: string[] } {
   return stripJammerSuffix(line);
 }
 
+/** Anti-copy jammer strings (random ASCII appended to lines or on lines of their own). */
 export const jammerRule: Rule = {
   id: 'jammer',
-  description: 'Anti-copy jammer strings (random ASCII appended to lines or on lines of their own)',
   apply: (blocks) => stripEach(blocks, stripJammer),
 };

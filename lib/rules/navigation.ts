@@ -9,8 +9,8 @@ export function isMenuLine(line: string): boolean {
   return short / items.length >= 0.8 && !/[。！？!?]$/.test(line.trim());
 }
 
+/** Site menus flattened into a line of |-separated links. */
 export const navigationRule: Rule = {
   id: 'navigation',
-  description: 'Site menus flattened into a line of |-separated links',
   apply: (blocks) => dropWhere(blocks, isMenuLine),
 };

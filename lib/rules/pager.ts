@@ -32,8 +32,8 @@ export function isPagerLine(line: string): boolean {
   }
 }
 
+/** Page-number lines of an article split over pages ("1 2 3 下一页"). */
 export const pagerRule: Rule = {
   id: 'pager',
-  description: 'Page-number lines of an article split over pages ("1 2 3 下一页")',
   apply: (blocks) => dropWhere(blocks, isPagerLine),
 };

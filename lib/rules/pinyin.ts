@@ -21,8 +21,8 @@ export function countPinyinAnnotations(text: string): number {
   return text.match(PINYIN_ANNOTATION)?.length ?? 0;
 }
 
+/** Converter pinyin in brackets after characters, e.g. 復(fù)工 → 復工. */
 export const pinyinRule: Rule = {
   id: 'pinyin',
-  description: 'Converter pinyin in brackets after characters, e.g. 復(fù)工 → 復工',
   apply: (blocks) => stripEach(blocks, stripPinyin),
 };

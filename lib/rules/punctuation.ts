@@ -37,9 +37,9 @@ export function restoreFullWidth(text: string): string {
   return fullWidthParens(text.replace(AFTER_CJK, (m) => FULL[m] ?? m));
 }
 
+/** Restore full-width ，：；！？（） inside Chinese text. */
 export const punctuationRule: Rule = {
   id: 'punctuation',
-  description: 'Restore full-width ，：；！？（） inside Chinese text',
   apply(blocks: Block[]) {
     const result = emptyResult();
     for (const b of blocks) {

@@ -5,9 +5,9 @@ const SCAN_PROMPT = /二维码|二維碼|扫码|掃碼|扫一扫|掃一掃|长�
 /** Prompts are short; an article sentence about scanning (市民扫码即可查询…) is not one. */
 const MAX_PROMPT = 30;
 
+/** QR-code pictures next to a "scan / follow us" line. */
 export const qrCodeRule: Rule = {
   id: 'qr-code',
-  description: 'QR-code pictures next to a "scan / follow us" line',
   apply: (blocks) => {
     const result = emptyResult();
     blocks.forEach((b, i) => {

@@ -15,8 +15,8 @@ export function isSeoLinkList(line: string): boolean {
   return places / items.length >= 0.6;
 }
 
+/** SEO link lists of county and city names (阿鲁科尔沁旗| 密云县| ...). */
 export const seoLinksRule: Rule = {
   id: 'seo-links',
-  description: 'SEO link lists of county and city names (阿鲁科尔沁旗| 密云县| ...)',
   apply: (blocks) => dropWhere(blocks, isSeoLinkList),
 };

@@ -8,9 +8,9 @@ import { type Rule, emptyResult, record } from './types';
  */
 const LABEL = /^(微信公众号|微信公眾號|官方微博|官方微信|新浪微博|今日头条号|头条号|抖音号|客户端|APP下载|手机版)$/;
 
+/** Share and follow widgets (微信公众号, 官方微博) with the site name above them. */
 export const shareWidgetRule: Rule = {
   id: 'share-widget',
-  description: 'Share and follow widgets (微信公众号, 官方微博) with the site name above them',
   apply(blocks) {
     const result = emptyResult();
     const lines = live(blocks).filter((b) => b.kind !== 'image');

@@ -23,6 +23,8 @@ function isChromeLike(html: string | undefined, text: string): boolean {
 }
 
 /**
+ * Page chrome after the article’s last paragraph (toolbars, menus, teaser lists).
+ *
  * When Readability takes a container wider than the article, the page goes on after the
  * last paragraph: print/share toolbars, channel menus, teaser lists, picture galleries.
  * After the article's last prose paragraph, a tail of at least four lines that are mostly
@@ -31,7 +33,6 @@ function isChromeLike(html: string | undefined, text: string): boolean {
  */
 export const trailingChromeRule: Rule = {
   id: 'trailing-chrome',
-  description: 'Page chrome after the article’s last paragraph (toolbars, menus, teaser lists)',
   apply(blocks) {
     const result = emptyResult();
     // Table rows count too: portals lay their teaser lists out in tables.

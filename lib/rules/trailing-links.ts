@@ -6,12 +6,13 @@ const LINK_ONLY = /^<a href="[^"]*">[^<]*<\/a>$/;
 const DOCUMENT = /\.(pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt)(?:[?#"]|$)/i;
 
 /**
+ * Lists of links to other articles at the end of the body.
+ *
  * Articles end with lists of other articles (往期推荐, 相关新闻): lines that are each
  * one link. Taken from the end of the body back to the last line of the article's own.
  */
 export const trailingLinksRule: Rule = {
   id: 'trailing-links',
-  description: 'Lists of links to other articles at the end of the body',
   apply: (blocks) => {
     const result = emptyResult();
     for (let i = blocks.length - 1; i >= 0; i--) {

@@ -40,9 +40,9 @@ function sectionStart(lines: ReturnType<typeof live>): Section | null {
   return null;
 }
 
+/** Comments and lists of other articles under the article (网友评论, 相关新闻, 延伸阅读…). */
 export const trailingSectionsRule: Rule = {
   id: 'trailing-sections',
-  description: 'Comments and lists of other articles under the article (网友评论, 相关新闻, 延伸阅读…)',
   apply(blocks) {
     const result = emptyResult();
     const lines = live(blocks);

@@ -12,10 +12,12 @@ export interface RuleResult {
   samples: string[];
 }
 
-/** A cleanup rule: mutates blocks (edits text or marks them dropped) and says what it removed. */
+/**
+ * A cleanup rule: mutates blocks (edits text or marks them dropped) and says what it removed.
+ * What it removes is said in the comment above it (not a field: no words of ours ship into the page for nothing).
+ */
 export interface Rule {
   id: string;
-  description: string;
   apply(blocks: Block[], ctx: RuleContext): RuleResult;
 }
 

@@ -13,8 +13,12 @@ async function press(popup: RealPopup, key: 'Tab' | 'Enter'): Promise<void> {
   const codes = { Tab: 9, Enter: 13 };
   const base = { key, code: key, windowsVirtualKeyCode: codes[key], nativeVirtualKeyCode: codes[key] };
   await popup.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...base });
-  if (key === 'Enter') await popup.send('Input.dispatchKeyEvent', { type: 'char', ...base, text: '\r' });
-  await popup.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  // Enter on 这里不对？ starts the picker and closes the popup: the rest of the key may find it gone.
+  const closedByTheKey = (err: Error) => {
+    if (!/No session with given id/.test(err.message)) throw err;
+  };
+  if (key === 'Enter') await popup.send('Input.dispatchKeyEvent', { type: 'char', ...base, text: '\r' }).catch(closedByTheKey);
+  await popup.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }).catch(closedByTheKey);
 }
 
 async function storedRules(): Promise<Array<{ rule: { id: string; label: string; match: unknown; content?: string[]; remove?: string[] }; served: number }>> {
