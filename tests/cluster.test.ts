@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CannotStartError, SLURM_BINARIES, SSHD_BINARIES, type Slurm, type Sshd, cannotRun, startSlurm, startSshd } from './helpers/cluster';
+import { SLURM_BINARIES, SSHD_BINARIES, type Slurm, type Sshd, cannotRun, startOrSayWhy, startSlurm, startSshd } from './helpers/cluster';
 
 /**
  * Corpora across machines, on the engines corpus builders use, run for real: a Slurm job
@@ -61,12 +61,7 @@ describe.skipIf(!!slurmMissing)('a Slurm job array', () => {
   let slurm: Slurm | undefined;
   let why = '';
   beforeAll(async () => {
-    slurm = await startSlurm().catch((err) => {
-      if (!(err instanceof CannotStartError)) throw err;
-      why = err.message;
-      console.warn(`Slurm test skipped: ${why}`);
-      return undefined;
-    });
+    ({ started: slurm, why } = await startOrSayWhy(startSlurm, 'Slurm test'));
   }, 300_000);
   afterAll(async () => slurm?.stop(), 60_000);
 
@@ -109,12 +104,7 @@ describe.skipIf(!!sshMissing)('GNU parallel over ssh', () => {
   let sshd: Sshd | undefined;
   let why = '';
   beforeAll(async () => {
-    sshd = await startSshd().catch((err) => {
-      if (!(err instanceof CannotStartError)) throw err;
-      why = err.message;
-      console.warn(`GNU parallel over ssh test skipped: ${why}`);
-      return undefined;
-    });
+    ({ started: sshd, why } = await startOrSayWhy(startSshd, 'GNU parallel over ssh test'));
   }, 300_000);
   afterAll(async () => sshd?.stop(), 60_000);
 

@@ -51,6 +51,17 @@ async function until(ready: () => boolean, tries = 600): Promise<boolean> {
 /** A daemon did not come up: why, with what it logged. */
 export class CannotStartError extends Error {}
 
+/** Starts daemons for a test; where they cannot come up, says why (the test is then skipped with it). */
+export async function startOrSayWhy<T>(start: () => Promise<T>, test: string): Promise<{ started?: T; why: string }> {
+  try {
+    return { started: await start(), why: '' };
+  } catch (err) {
+    if (!(err instanceof CannotStartError)) throw err;
+    console.warn(`${test} skipped: ${err.message}`);
+    return { why: err.message };
+  }
+}
+
 export interface Slurm {
   dir: string;
   /** The environment sbatch, squeue and scancel need to reach this cluster. */
