@@ -25,6 +25,7 @@ import { fastConverter } from '../lib/convert/load';
 import { cleanDocument } from '../lib/pipeline';
 import { cleanText } from '../lib/text-pipeline';
 import { inPageConversion } from './in-page';
+import { timed } from './timed';
 import { slurmThroughput } from './slurm';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -110,16 +111,6 @@ async function realPagesVsReadability(dom: NodeDom, runs = 3) {
   }
   const total = (k: 'jingduMs' | 'readabilityMs') => rows.reduce((a, r) => a + r[k], 0);
   return { pages: rows.length, medianRatio: median(rows.map((r) => r.ratio)), totalRatio: total('jingduMs') / total('readabilityMs'), slowest: [...rows].sort((a, b) => b.ratio - a.ratio).slice(0, 5) };
-}
-
-/** Runs a command under /usr/bin/time (Debian package time) for its peak RSS. */
-function timed(args: string[]): { seconds: number; peakMb: number | null } {
-  const t = performance.now();
-  const gnuTime = existsSync('/usr/bin/time');
-  const r = spawnSync(gnuTime ? '/usr/bin/time' : args[0]!, gnuTime ? ['-f', 'peak-kb %M', ...args] : args.slice(1), { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const seconds = (performance.now() - t) / 1000;
-  const kb = /peak-kb (\d+)/.exec(r.stderr ?? '')?.[1];
-  return { seconds, peakMb: kb ? Math.round(Number(kb) / 1024) : null };
 }
 
 /**

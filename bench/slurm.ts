@@ -2,20 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
+import { decode } from '../cli/encoding';
 import { SLURM_BINARIES, cannotRun, startSlurm } from '../tests/helpers/cluster';
+import { timed } from './timed';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'jingdu.mjs');
 const DEV = join(ROOT, '..', 'shared', 'realpages', 'dev');
-
-/** Peak RSS (MB) and seconds of a command run under /usr/bin/time. */
-function timedRun(args: string[]): { seconds: number; peakMb: number | null } {
-  const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const kb = /peak-kb (\d+)/.exec(r.stderr ?? '')?.[1];
-  return { seconds: (performance.now() - t) / 1000, peakMb: kb ? Math.round(Number(kb) / 1024) : null };
-}
 
 /**
  * `records` real pages as JSON Lines, cleaned by 4 Slurm array tasks (one core each) on a
@@ -31,12 +24,12 @@ export async function slurmThroughput(records: number) {
   const lines: string[] = [];
   for (let i = 0; i < records; i++) {
     const f = pages[i % pages.length]!;
-    const encoding = JSON.parse(readFileSync(join(DEV, f.replace(/\.html$/, '.json')), 'utf8')).encoding ?? 'utf-8';
-    lines.push(JSON.stringify({ id: `r${i}`, url: `https://dev.example/${f}`, html: iconv.decode(readFileSync(join(DEV, f)), encoding) }));
+    // Decoded as the CLI decodes a saved page (and as npm run eval reads it).
+    lines.push(JSON.stringify({ id: `r${i}`, url: `https://dev.example/${f}`, html: decode(readFileSync(join(DEV, f))).text }));
   }
   writeFileSync(corpus, `${lines.join('\n')}\n`);
 
-  const one = timedRun(['/bin/sh', '-c', `exec ${process.execPath} ${BIN} clean - --jsonl ${join(dir, 'one.jsonl')} --jobs 2 --quiet < ${corpus}`]);
+  const one = timed(['/bin/sh', '-c', `exec ${process.execPath} ${BIN} clean - --jsonl ${join(dir, 'one.jsonl')} --jobs 2 --quiet < ${corpus}`]);
   const slurm = await startSlurm();
   try {
     const out = join(dir, 'shards');

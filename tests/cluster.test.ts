@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
+import { decode } from '../cli/encoding';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLURM_BINARIES, SSHD_BINARIES, type Slurm, type Sshd, cannotRun, startOrSayWhy, startSlurm, startSshd } from './helpers/cluster';
@@ -112,8 +112,8 @@ describe.skipIf(!!sshMissing)('GNU parallel over ssh', () => {
     if (!sshd) return ctx.skip(why);
     const pages = readdirSync(DEV).filter((f) => f.endsWith('.html')).sort().slice(0, 60);
     const corpus = join(work, 'corpus.jsonl');
-    const html = (f: string) => iconv.decode(readFileSync(join(DEV, f)), JSON.parse(readFileSync(join(DEV, f.replace(/\.html$/, '.json')), 'utf8')).encoding ?? 'utf-8');
-    writeFileSync(corpus, pages.map((f) => `${JSON.stringify({ id: f, url: `https://dev.example/${f}`, html: html(f) })}\n`).join(''));
+    // Decoded as the CLI decodes a saved page (and as npm run eval reads it).
+    writeFileSync(corpus, pages.map((f) => `${JSON.stringify({ id: f, url: `https://dev.example/${f}`, html: decode(readFileSync(join(DEV, f))).text })}\n`).join(''));
     const one = jingdu(['-', '--jsonl', '-', '--jobs', '1', '--quiet'], readFileSync(corpus, 'utf8'));
     // Small parts, so both hosts get several.
     const both = spawnSync(join(ROOT, 'scripts', 'parallel-hosts.sh'), [corpus, ...sshd!.logins], {

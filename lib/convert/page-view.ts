@@ -96,9 +96,9 @@ interface Kept {
  * kept stays the size of the page, however long a ticker runs.
  */
 export class PageView {
-  /** Each script's converter, built on its first use: building one takes the dictionary's whole weight. */
-  private readonly converters = new Map<TargetVariant, Convert | (() => Convert)>();
-  private readonly built = new Set<TargetVariant>();
+  /** How to build each script's converter, and those built: one is built on its first use (it takes the dictionary's whole weight). */
+  private readonly makers = new Map<TargetVariant, () => Convert>();
+  private readonly built = new Map<TargetVariant, Convert>();
   current: ScriptVariant = 'original';
   progress: PageViewProgress | null = null;
   private texts = new Map<Text, Kept>();
@@ -121,27 +121,24 @@ export class PageView {
   }
 
   register(variant: TargetVariant, convert: Convert): void {
-    this.converters.set(variant, convert);
-    this.built.add(variant);
+    this.registerLazy(variant, () => convert);
   }
 
   /** Registers a converter that is only built when the page is first shown in that script. */
   registerLazy(variant: TargetVariant, make: () => Convert): void {
-    this.converters.set(variant, make);
+    this.makers.set(variant, make);
     this.built.delete(variant);
   }
 
   canShow(variant: string): boolean {
-    return this.converters.has(variant as TargetVariant);
+    return this.makers.has(variant as TargetVariant);
   }
 
   private converter(variant: ScriptVariant): Convert | undefined {
     if (variant === 'original') return undefined;
-    const known = this.converters.get(variant);
-    if (!known || this.built.has(variant)) return known as Convert | undefined;
-    const convert = (known as () => Convert)();
-    this.converters.set(variant, convert);
-    this.built.add(variant);
+    let convert = this.built.get(variant);
+    const make = this.makers.get(variant);
+    if (!convert && make) this.built.set(variant, (convert = make()));
     return convert;
   }
 
