@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decoderLabel } from '../lib/encoding/charset';
 import { collectPages } from '../lib/pages/collect';
-import { cleanDocument } from '../lib/pipeline';
+import { type PipelineOptions, cleanDocument } from '../lib/pipeline';
 import { cleanText } from '../lib/text-pipeline';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import { decode } from './encoding';
@@ -101,7 +101,7 @@ async function cleanHtml(html: string, url: string, opts: CleanOptions, laterPag
   const tags = countTags(html);
   if (tags > MOST_TAGS) throw new TooManyElementsError(tags);
   const sanitize = nodeSanitizer();
-  const clean = (doc: Document, pageUrl: string, extra: CleanOptions = {}) => cleanDocument(doc, pageUrl, { ...opts, ...extra, sanitize });
+  const clean = (doc: Document, pageUrl: string, extra: Partial<PipelineOptions> = {}) => cleanDocument(doc, pageUrl, { ...opts, ...extra, sanitize });
   const opened: Document[] = [];
   const parse = (source: string, pageUrl: string) => {
     const doc = parseHtml(source, pageUrl);
@@ -110,7 +110,8 @@ async function cleanHtml(html: string, url: string, opts: CleanOptions, laterPag
   };
   try {
     const doc = parse(html, url);
-    const first = clean(doc, url);
+    // Merging reads the first page's links after cleaning it: only then is the page kept unchanged.
+    const first = clean(doc, url, opts.mergePages ? {} : { ownsDocument: true });
     if (!opts.mergePages || !laterPage) return first;
     return await collectPages(first, doc, url, opts, { load: async (pageUrl) => parse(laterPage(pageUrl), pageUrl), clean });
   } finally {

@@ -1,4 +1,4 @@
-import type { CleanArticle } from './types';
+import type { CleanArticle, CleanOptions } from './types';
 
 /** What the cleaner content script returns to the popup. */
 export type CleanResult =
@@ -24,6 +24,9 @@ export interface PageSize {
 
 /** Symbol.for() key of the cleaner's entry point in the extension's isolated world. */
 export const CLEANER_KEY = 'jingdu.cleaner.run';
+
+/** The cleaner's entry point, marked with the extension version that injected it (an update injects anew). */
+export type Cleaner = ((options: CleanOptions) => Promise<CleanResult>) & { version?: string };
 
 /** Symbol.for() key of the cleaner's merge in progress: how far it has got, and its stop. */
 export const MERGE_KEY = 'jingdu.cleaner.merge';

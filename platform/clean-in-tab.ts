@@ -1,4 +1,4 @@
-import { CLEANER_KEY, MERGE_KEY, type CleanResult, type MergeProgress } from '../lib/messages';
+import { CLEANER_KEY, type Cleaner, MERGE_KEY, type CleanResult, type MergeProgress } from '../lib/messages';
 import type { CleanOptions } from '../lib/types';
 import { activeRules, noteRulesUsed } from './site-rules';
 
@@ -8,19 +8,27 @@ import { activeRules, noteRulesUsed } from './site-rules';
  * with every cleaning (popup, shortcut, menu), unless the caller gives its own (the picker's draft).
  */
 export async function cleanInTab(tabId: number, options: CleanOptions = {}): Promise<CleanResult | undefined> {
-  const withRules: CleanOptions = options.siteRules ? options : { ...options, siteRules: await activeRules() };
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/cleaner.js'] });
+  // The cleaner stays in the tab once injected: it is injected only where this version's is not there yet.
+  const [siteRules, present] = await Promise.all([options.siteRules ?? activeRules(), cleanerInTab(tabId)]);
+  if (!present) await browser.scripting.executeScript({ target: { tabId }, files: ['/cleaner.js'] });
   const [first] = await browser.scripting.executeScript({
     target: { tabId },
-    func: (key: string, o: CleanOptions) => {
-      const run = (globalThis as Record<symbol, unknown>)[Symbol.for(key)];
-      return typeof run === 'function' ? (run as (o: CleanOptions) => Promise<CleanResult>)(o) : undefined;
-    },
-    args: [CLEANER_KEY, withRules],
+    func: (key: string, o: CleanOptions) => ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Cleaner | undefined)?.(o),
+    args: [CLEANER_KEY, { ...options, siteRules }],
   });
   const result = first?.result as CleanResult | undefined;
   if (result?.ok && result.article.siteRules?.length && !options.siteRules) await noteRulesUsed(result.article.siteRules.map((r) => r.id)).catch(() => {});
   return result;
+}
+
+/** Whether this version's cleaner is already in the tab's page (an update injects anew). */
+async function cleanerInTab(tabId: number): Promise<boolean> {
+  const [first] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (key: string, version: string) => ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Cleaner | undefined)?.version === version,
+    args: [CLEANER_KEY, browser.runtime.getManifest().version],
+  });
+  return first?.result === true;
 }
 
 type MergeControl = { progress(): MergeProgress | null; stop(): void };

@@ -5,7 +5,8 @@ import { laterPages } from '../../lib/pages/pagination';
 import { isLargePage, pageSize } from '../../lib/pages/page-size';
 import { picturesThePageLoaded } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
-import { CLEANER_KEY, MERGE_KEY, type CleanResult, type MergeProgress } from '../../lib/messages';
+import { CLEANER_KEY, type Cleaner, MERGE_KEY, type CleanResult, type MergeProgress } from '../../lib/messages';
+import { PageResultCache } from '../../lib/pages/result-cache';
 import type { CleanOptions } from '../../lib/types';
 
 /**
@@ -63,15 +64,23 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
   }
 }
 
+const lastCleaning = new PageResultCache<CleanResult>(document, MutationObserver);
+
+/** A second click on an unchanged page gets the same answer at once; a failure is tried again. */
+const cleanThisPage: Cleaner = (options = {}) =>
+  lastCleaning.get(JSON.stringify(options), () => run(options), (r) => r.ok || r.reason === 'no-article' || r.reason === 'too-large');
+
 /**
  * Injected into the active tab only when the user asks (toolbar, menu, shortcut: activeTab +
  * scripting), as a plain script: it posts nothing to the page. It leaves `run` in the
  * extension's isolated world under a symbol, which page elements (id/name globals) cannot
- * shadow; the caller then passes its options to it as executeScript arguments.
+ * shadow; the caller then passes its options to it as executeScript arguments. It stays there
+ * for the page's life, so a later click calls it without injecting it again.
  */
 export default defineUnlistedScript({
   main() {
-    (globalThis as Record<symbol, unknown>)[Symbol.for(CLEANER_KEY)] = run;
+    cleanThisPage.version = browser.runtime.getManifest().version;
+    (globalThis as Record<symbol, unknown>)[Symbol.for(CLEANER_KEY)] = cleanThisPage;
     (globalThis as Record<symbol, unknown>)[Symbol.for(MERGE_KEY)] = mergeControl;
   },
 });

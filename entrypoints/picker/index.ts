@@ -1,4 +1,4 @@
-import { CLEANER_KEY, type CleanResult, PICKER_KEY, type PickerStart } from '../../lib/messages';
+import { CLEANER_KEY, type Cleaner, type CleanResult, PICKER_KEY, type PickerStart } from '../../lib/messages';
 import { describeBlock, firstChildBlock, isBlock, parentBlock, siblingBlock, startBlock } from '../../lib/site-rules/blocks-nav';
 import { type DraftScope, type Pick, type PickVerb, draftRule } from '../../lib/site-rules/draft';
 import { type SiteRule, parseRules } from '../../lib/site-rules/schema';
@@ -16,7 +16,6 @@ import { PICKER_CSS } from './style';
  * removes, sets no attribute, global or message the page can see, and on closing puts back
  * the scroll position and focus it found.
  */
-type Cleaner = (o: CleanOptions) => Promise<CleanResult>;
 
 const VERB_KEYS: Record<string, PickVerb> = { Enter: 'content', x: 'remove', Delete: 'remove', t: 'title', a: 'author', d: 'date' };
 const SCOPE_KEYS: Record<string, DraftScope> = { '1': 'page', '2': 'site', '3': 'engine' };

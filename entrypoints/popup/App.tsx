@@ -9,7 +9,7 @@ import { t } from '../../platform/i18n';
 import { keepPicturesEnabled, openExtensionPage, followPictureJob, pictureChoice, saveArticle } from '../../platform/library-actions';
 import { articleScript, defaultFormat, readerDraft, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
 import { ArticleView } from './ArticleView';
-import { type PopupState, cleanTab, targetTab } from './clean-tab';
+import { type FirstCleaning, type PopupState, cleanTab, hostnameOf } from './clean-tab';
 import { convertArticleOffThread } from '../../platform/convert-article';
 import { downloadBlob } from '../../platform/download';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
@@ -18,19 +18,6 @@ import { MergeStatus } from './MergeStatus';
 import { type PageSize, STOPPED_BY_READER } from '../../lib/messages';
 import { EditFields } from './EditFields';
 import { openPicker } from '../../platform/picker';
-
-function hostnameOf(url: string | null | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
-}
-
-async function rememberedOptions(): Promise<SiteCleanOptions> {
-  const [tab, sites] = await Promise.all([targetTab(), siteCleanOptions.getValue()]);
-  return sites[hostnameOf(tab.url)] ?? {};
-}
 
 async function rememberForSite(hostname: string, choice: SiteCleanOptions): Promise<void> {
   if (!hostname) return;
@@ -50,8 +37,8 @@ function mergedNotice(later: number, notMerged: Array<{ url: string; reason: str
   return t('pagesMergedPartly', later + 1, reason === STOPPED_BY_READER ? t('mergeStopped') : reason);
 }
 
-export function App() {
-  const [state, setState] = useState<PopupState>({ kind: 'loading' });
+export function App({ first }: { first: FirstCleaning }) {
+  const [state, setState] = useState<PopupState>(first.settled?.state ?? { kind: 'loading' });
   const [format, setFormat] = useState<ExportFormat>('md');
   const [notice, setNotice] = useState('');
   const [recleaning, setRecleaning] = useState(false);
@@ -59,7 +46,7 @@ export function App() {
   // The article as shown, with the script it was converted to: it lags the label while converting.
   const [shown, setShown] = useState<{ variant: ScriptVariant; article: CleanArticle; from: CleanArticle } | null>(null);
   // Cleaning options the user changed for this article; changing one cleans the page again.
-  const [options, setOptions] = useState<CleanOptions>({});
+  const [options, setOptions] = useState<CleanOptions>(first.settled?.options ?? {});
   // Read ahead, so the save click can ask for picture access at once.
   const [keepPics, setKeepPics] = useState(true);
   // Title, author, source, date as the user typed them: what is saved, exported and named on disk.
@@ -68,12 +55,8 @@ export function App() {
   const [ruleLabels, setRuleLabels] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
-    rememberedOptions()
-      .then((remembered) => {
-        setOptions(remembered);
-        return cleanTab(remembered);
-      })
-      .then(setState, (err) => setState({ kind: 'failed', reason: 'error', message: String(err) }));
+    first.options.then(setOptions);
+    first.state.then(setState);
     articleScript.getValue().then(setVariant);
     defaultFormat.getValue().then(setFormat);
     keepPicturesEnabled().then(setKeepPics);

@@ -9,6 +9,9 @@ import { t } from '../../platform/i18n';
 import { isSwitchable, ruleLabel } from './rule-labels';
 import { SiteRulesLine } from './SiteRulesLine';
 
+/** A User Timing mark, visible only to the popup's own page. */
+export const ARTICLE_SHOWN = 'jingdu:article-shown';
+
 const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
 
 /** One metadata line; data-field names the field whatever the UI language. */
@@ -45,6 +48,8 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
     return holdPictures(createSanitizer(window)(preview.html), (src) => loaded.has(src), (alt) => t('heldPicture', alt)).html;
   }, [preview.html, loadedPictures]);
   const content = useRef<HTMLDivElement>(null);
+  // Effects run after the frame that painted the article: the bench reads this mark (click→article).
+  useEffect(() => void performance.mark(ARTICLE_SHOWN), []);
   useEffect(() => {
     if (content.current) boundRemotePictures(content.current);
   }, [html]);

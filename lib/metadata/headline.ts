@@ -130,16 +130,19 @@ export interface HeadlineInput {
   siteNames: string[];
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+/** A pair of adjacent UTF-16 units as one number: cheaper to make and look up than a two-character string. */
+const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
+function bigrams(s: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(pairAt(s, i));
   return out;
 }
 
 /** Cheap first test: most of the line's character pairs occur in a title. */
-function mayAgree(line: string, titleBigrams: Set<string>): boolean {
+function mayAgree(line: string, titleBigrams: Set<number>): boolean {
   let hits = 0;
-  for (let i = 0; i + 1 < line.length; i++) if (titleBigrams.has(line.slice(i, i + 2))) hits++;
+  for (let i = 0; i + 1 < line.length; i++) if (titleBigrams.has(pairAt(line, i))) hits++;
   return hits >= 3 && hits >= (line.length - 1) * 0.5;
 }
 
@@ -151,17 +154,18 @@ function mayAgree(line: string, titleBigrams: Set<string>): boolean {
 function agreeingLine(doc: Document, titles: string[], siteNames: Set<string>, headlineParts: string[]): string | null {
   let best: Candidate | null = null;
   const titleBigrams = bigrams(titles.join('\n'));
+  // The cheap tests on the line's text go first: most candidates share nothing with the title.
   for (const el of lineCandidates(doc)) {
-    if (el.closest(NEVER_HEADLINE) || isMasthead(el)) continue;
     const text = elementText(el);
     const line = squash(text);
     if (line.length < 4 || line.length > MAX_HEADLINE || siteNames.has(line)) continue;
-    // A child holding the same text is the better element; let it speak.
-    if (el.children.length === 1 && squash(elementText(el.children[0]!)) === line) continue;
     const tag = el.tagName.toLowerCase();
     // An h1/h2 holding the whole headline part of <title> and saying more ("标题 每栋最高两百万").
     const elaborates = (tag === 'h1' || tag === 'h2') && headlineParts.some((p) => p.length >= 6 && line.includes(p) && line.length <= p.length * 3);
     if (!elaborates && !mayAgree(line, titleBigrams)) continue;
+    if (el.closest(NEVER_HEADLINE) || isMasthead(el)) continue;
+    // A child holding the same text is the better element; let it speak.
+    if (el.children.length === 1 && squash(elementText(el.children[0]!)) === line) continue;
     const shared = Math.max(...titles.map((t) => longestCommonRun(line, t)));
     // A kicker the page prints before the headline ("【记者直击】") is not measured against <title>.
     const core = line.replace(/^[【\[][^】\]]{1,12}[】\]]/, '');

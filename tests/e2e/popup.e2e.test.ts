@@ -164,3 +164,25 @@ describe('copy', () => {
     await page.close();
   });
 });
+
+describe('a second click on the same page', () => {
+  it('shows the same article again, and what the page changed since once it changed', async () => {
+    const { page, popup } = await openPopup(suite, 'generic--tea-essay.html', '#title');
+    const first = await popup.text('#content');
+    await popup.close();
+    const again = await clickToolbar(suite.browser, page);
+    await again.waitFor('#title');
+    expect(await again.text('#content')).toBe(first);
+    await again.close();
+    // The page's own script adds a paragraph to the article (a live update): the next click has it.
+    await page.evaluate(() => {
+      const last = [...document.querySelectorAll('p')].at(-1)!;
+      last.insertAdjacentHTML('afterend', '<p>（补记）茶事之后，我们又沿着山路走到溪边，看了一会儿水，才各自回家。这一段是页面后来加上的。</p>');
+    });
+    const third = await clickToolbar(suite.browser, page);
+    await third.waitFor('#title');
+    expect(await third.text('#content')).toContain('这一段是页面后来加上的');
+    await third.close();
+    await page.close();
+  });
+});

@@ -49,3 +49,28 @@ describe('a page too large to clean without asking', () => {
     expect(size.characters).toBeLessThan(LARGE_PAGE.characters / 5);
   });
 });
+
+describe('a document parsed for one cleaning (the CLI) is cleaned in place', () => {
+  const all = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
+  it.each(all)('gives the article a copy gives (%s)', (name) => {
+    const copied = load(name);
+    const before = copied.doc.documentElement.outerHTML;
+    const onCopy = cleanDocument(copied.doc, copied.url, { sanitize: copied.sanitize });
+    expect(copied.doc.documentElement.outerHTML).toBe(before); // a page not ours is never changed
+    const owned = load(name);
+    expect(cleanDocument(owned.doc, owned.url, { sanitize: owned.sanitize, ownsDocument: true })).toEqual(onCopy);
+  });
+
+  it('keeps the page whole where the family claims it and may be wrong: the second reading sees the page as it was', () => {
+    // A forum signature whose post cell holds only "顶", with the article itself elsewhere on the page.
+    const prose = Array.from({ length: 8 }, (_, i) => `<p>第${i + 1}段：市政府今天召开新闻发布会，介绍了今年上半年全市经济运行的情况，各项主要指标稳中有升。</p>`).join('');
+    const html = `<html><head><title>上半年经济运行情况发布</title></head><body><div id="postlist"><table><tr><td class="t_f" id="postmessage_1">顶</td></tr></table></div><div class="article">${prose}</div><div id="ft">Powered by Discuz! X3.4</div></body></html>`;
+    const read = (ownsDocument: boolean) => {
+      const dom = new JSDOM(html, { url: 'https://bbs.example.cn/thread-1-1-1.html' });
+      return cleanDocument(dom.window.document, 'https://bbs.example.cn/thread-1-1-1.html', { sanitize: createSanitizer(dom.window as never), ownsDocument });
+    };
+    const owned = read(true);
+    expect(owned.paragraphs.join('')).toContain('第8段');
+    expect(owned).toEqual(read(false));
+  });
+});
