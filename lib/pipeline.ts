@@ -54,6 +54,11 @@ function checkDeadline(opts: CleanOptions): void {
 export interface PipelineOptions extends CleanOptions {
   /** DOMPurify bound to a real window (browser or jsdom); see lib/sanitize.ts. */
   sanitize: Sanitizer;
+  /**
+   * The caller parsed this document for this cleaning alone and drops it afterwards (the CLI):
+   * it is cleaned in place instead of on a copy, unless a second reading may need it unchanged.
+   */
+  ownsDocument?: boolean;
 }
 
 /** Hidden anti-copy elements every forum engine uses, whatever the template. */
@@ -279,6 +284,11 @@ function* cleanSteps(source: Document, url: string, opts: PipelineOptions): Gene
   }
 }
 
+/** A family's or a rule's own content that yields no article sends the page to a second reading, which needs it unchanged. */
+function mayReadAgain(template: Template, opts: CleanOptions): boolean {
+  return !!(template.content || template.contentOf || opts.siteRules?.length);
+}
+
 /** Between two stages: a run in stages lets the page have its thread, then the deadline is checked. */
 function* betweenStages(opts: CleanOptions): Generator<void> {
   yield;
@@ -289,11 +299,15 @@ function* cleanOnce(source: Document, url: string, opts: PipelineOptions, family
   const disabled = opts.disabledRules ?? [];
   const fullWidth = opts.fullWidthPunctuation ?? true;
   const report = new RemovalReport();
-  const doc = source.cloneNode(true) as Document; // never touch the page itself
-  if (doc.body && maxDepth(doc.body) > DEEP_PAGE) flattenDeepNesting(doc.body);
+  const deep = !!source.body && maxDepth(source.body) > DEEP_PAGE;
+  // A document of our own is first read (detection changes nothing) to know whether it may be cleaned in place.
+  const detected = opts.ownsDocument && !deep ? detectTemplate(source, url) : null;
+  const inPlace = !!detected && !(familyContent && mayReadAgain(detected.template, opts));
+  const doc = inPlace ? source : (source.cloneNode(true) as Document); // never touch the page itself
+  if (deep) flattenDeepNesting(doc.body!);
   yield* betweenStages(opts);
 
-  const { template, match } = detectTemplate(doc, url);
+  const { template, match } = detected ?? detectTemplate(doc, url);
   // The user's rules outrank the family: their fields, removals and content come first.
   const rules = opts.siteRules?.length ? matchingRules(opts.siteRules, doc, ruleAddress(doc, url)).filter((m) => !disabled.includes(ruleSwitch(m.rule))) : [];
   useRulePictureSources(doc, rules);
