@@ -30,7 +30,7 @@ export function speedGoals(results: Results): Goal[] {
   const real = results.realPages as Record<string, { medianRatio: number }> | undefined;
   const pages = [results.inPage, ...((Array.isArray(results.inPageReal) ? results.inPageReal : []) as unknown[])].filter((p): p is InPage => !!p && typeof p === 'object' && 'toTraditional' in p);
   const worst = (f: (p: InPage) => number | null) => (pages.length ? Math.max(...pages.map((p) => f(p) ?? Number.POSITIVE_INFINITY)) : null);
-  const library = results.library as { readerFirstPaintMs?: number; keystrokeP90Ms?: number } | undefined;
+  const library = results.library as { readerArticleShownMs?: number; keystrokeP90Ms?: number } | undefined;
   return [
     goal('click → article, median (popup painted → article)', rounded(median(jingdu)), 100, 'ms'),
     goal('click → article, p90', rounded(p90(jingdu)), 250, 'ms'),
@@ -41,7 +41,7 @@ export function speedGoals(results: Results): Goal[] {
     goal('page 繁/简: part on screen, first use (worst page)', worst((p) => (p.toTraditional.visibleMs === null ? null : p.toTraditional.visibleMs + p.toTraditional.loadMs)), 500, 'ms'),
     goal('page 原文: part on screen (worst page)', worst((p) => p.restore.visibleMs), 150, 'ms'),
     goal('page 繁/简: longest task (worst page)', worst((p) => Math.max(p.toTraditional.longestTaskMs, p.toTraditionalAgain.longestTaskMs, p.restore.longestTaskMs)), 50, 'ms'),
-    goal('reader: 100,000 characters, 50 pictures, to first paint', rounded(library?.readerFirstPaintMs), 300, 'ms'),
+    goal('reader: 100,000 characters, 50 pictures, opened to the article painted', rounded(library?.readerArticleShownMs), 300, 'ms'),
     goal('library of 5,000: search keystroke answered, p90', rounded(library?.keystrokeP90Ms), 100, 'ms'),
   ];
 }

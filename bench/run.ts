@@ -27,6 +27,7 @@ import { cleanText } from '../lib/text-pipeline';
 import { inPageConversion, realPageConversion } from './in-page';
 import { type Goal, speedGoals } from './goals';
 import { clickToArticle } from './click';
+import { libraryAndReader } from './library';
 import { timed } from './timed';
 import { slurmThroughput } from './slurm';
 
@@ -225,6 +226,17 @@ function longestRealPages(count: number): Array<{ name: string; html: string }> 
   return pages.sort((a, b) => b.html.length - a.html.length).slice(0, count);
 }
 
+function printLibrary(r: Awaited<ReturnType<typeof libraryAndReader>>) {
+  console.log(`\nLibrary of ${r.articles.toLocaleString('en')} saved articles in Chromium (${r.imported})`);
+  console.table({
+    'library opened → first rows painted (ms)': r.listShownMs,
+    'search keystroke → list painted, median (ms)': r.keystrokeMedianMs,
+    'search keystroke → list painted, p90 (ms)': r.keystrokeP90Ms,
+    'reader, 100,000 characters and 50 kept pictures → painted (ms)': r.readerArticleShownMs,
+  });
+  console.log(`each keystroke (ms): ${r.keystrokesMs.join(' ')}; found ${r.rowsFound.simplified} (简) and ${r.rowsFound.traditional} (繁); kept pictures shown ${r.keptPictures}`);
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
@@ -246,6 +258,10 @@ async function main() {
     const inPage = await inPageConversion(5000);
     console.log(`\nIn-page conversion, ${inPage.paragraphs} paragraphs in Chromium (ms: dictionary load, paragraph on screen, whole page)`);
     console.table(Object.fromEntries(Object.entries(inPage).filter(([k]) => k !== 'paragraphs')));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'library') {
+    printLibrary((results.library = await libraryAndReader(REAL_PAGES)));
     return;
   }
   if (process.env.BENCH_ONLY === 'click') {
@@ -328,7 +344,10 @@ async function main() {
     console.log(`\nIn-page conversion of real pages skipped: ${err}`);
   }
 
-  if (existsSync(REAL_PAGES)) printClick((results.click = await clickToArticle(REAL_PAGES)));
+  if (existsSync(REAL_PAGES)) {
+    printClick((results.click = await clickToArticle(REAL_PAGES)));
+    printLibrary((results.library = await libraryAndReader(REAL_PAGES)));
+  }
 
   const goals: Goal[] = speedGoals(results);
   results.goals = goals;

@@ -8,7 +8,7 @@ import { importRulePack, storedRules } from '../../platform/site-rules';
 import { queryVariants } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
-import { type DamagedRecord, type Library, type RemovedArticle, openLibrary } from '../../lib/storage/library';
+import { type DamagedRecord, type Library, type RemovedArticle, applyFilter, openLibrary } from '../../lib/storage/library';
 import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { pictureBytes } from '../../lib/storage/records';
@@ -17,6 +17,12 @@ import { byteSize } from '../../platform/format-label';
 import { downloadBlob } from '../../platform/download';
 import { familyLabel } from '../../platform/family';
 import { t } from '../../platform/i18n';
+
+/** Rows drawn before 显示更多: a few screenfuls, cheap enough to draw again at each keystroke. */
+const FIRST_ROWS = 50;
+
+/** The 简/繁 converters load when the reader goes to the search box, so the first keystroke does not wait for them. */
+const warmSearch = () => void queryVariants('简繁').catch(() => undefined);
 
 const ORDER_LABELS = { saved: 'sortSaved', published: 'sortPublished', title: 'sortTitle' } as const;
 
@@ -37,6 +43,10 @@ export function LibraryApp() {
   const [version, setVersion] = useState(0);
   const [jobs, setJobs] = useState<Record<string, PictureJob>>({});
   const [order, setOrder] = useState<LibraryOrder>('saved');
+  // Rows drawn: a library of thousands draws its first rows at once and the rest when asked.
+  const [rows, setRows] = useState(FIRST_ROWS);
+  // The search the list now answers (it lags the box while the dictionaries load): data-query on the page says it.
+  const [shownFor, setShownFor] = useState('');
 
   // Pictures still being kept by the background: each row shows its progress, the list refreshes as they arrive.
   useEffect(() => {
@@ -55,21 +65,32 @@ export function LibraryApp() {
     openLibrary().then(setLib, (err) => setMessage(String(err)));
   }, []);
 
+  // The library is read once per change (a save, a delete, an import, a job ended); a keystroke only filters what was read.
   useEffect(() => {
     if (!lib) return;
     let live = true;
-    (async () => {
-      const needles = await queryVariants(query);
-      const view = await lib.view({ site: site || undefined, template: template || undefined, tag: tag || undefined, needles });
+    void lib.view().then((view) => {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
-      setShown(ordered(view.shown, order));
-    })();
+    });
     return () => {
       live = false;
     };
-  }, [lib, query, site, template, tag, version, order]);
+  }, [lib, version]);
+
+  useEffect(() => {
+    let live = true;
+    void queryVariants(query).then((needles) => {
+      if (!live) return;
+      setShown(ordered(applyFilter(all, { site: site || undefined, template: template || undefined, tag: tag || undefined, needles }), order));
+      setShownFor(query);
+      setRows(FIRST_ROWS);
+    });
+    return () => {
+      live = false;
+    };
+  }, [all, query, site, template, tag, order]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
@@ -141,10 +162,10 @@ export function LibraryApp() {
   };
 
   return (
-    <main class="library">
+    <main class="library" data-query={shownFor}>
       <h1>{t('libraryTitle')}</h1>
       <div class="controls">
-        <input id="search" type="search" placeholder={t('search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <input id="search" type="search" placeholder={t('search')} value={query} onFocus={warmSearch} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
         <select id="site-filter" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allSites')}</option>
           {sites.map((s) => <option key={s} value={s}>{s}</option>)}
@@ -201,7 +222,7 @@ export function LibraryApp() {
       ) : (
         <table id="articles">
           <tbody>
-            {shown.map((r) => {
+            {shown.slice(0, rows).map((r) => {
               const pictureSpace = pictureBytes(r);
               return (
                 <tr key={r.url} data-url={r.url}>
@@ -233,6 +254,11 @@ export function LibraryApp() {
             })}
           </tbody>
         </table>
+      )}
+      {shown.length > rows && (
+        <p>
+          <button id="show-more" onClick={() => setRows((n) => n + FIRST_ROWS * 5)}>{t('showMoreRows', Math.min(FIRST_ROWS * 5, shown.length - rows), shown.length)}</button>
+        </p>
       )}
     </main>
   );

@@ -268,7 +268,8 @@ async function withKnownPictures(record: SavedArticle, incoming: Map<string, Pic
 }
 
 /** Newest first, filtered by site, template, tag and search text (any of the needles). */
-function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
+/** Newest first, filtered by site, template, tag and search text: run in memory on every keystroke of the library's search. */
+export function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
   const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
   return records
     .filter((r) => !filter.tag || r.tags.includes(filter.tag))
