@@ -257,7 +257,7 @@ export function LibraryApp() {
       )}
       {shown.length > rows && (
         <p>
-          <button id="show-more" onClick={() => setRows((n) => n + FIRST_ROWS * 5)}>{t('showMoreRows', Math.min(FIRST_ROWS * 5, shown.length - rows), shown.length)}</button>
+          <button id="show-more" onClick={() => setRows((n) => n + FIRST_ROWS)}>{t('showMoreRows', Math.min(FIRST_ROWS, shown.length - rows), shown.length)}</button>
         </p>
       )}
     </main>
