@@ -8,6 +8,6 @@ import { dictionaryFile, publishedDictionary } from './dictionary-global';
 export const extensionDictionaries: DictionaryLoader = async (name) => {
   if (!publishedDictionary(name)) await import(/* @vite-ignore */ dictionaryFile(name));
   const factory = publishedDictionary(name);
-  if (!factory) throw new Error(`the 简/繁 dictionary ${name} did not load`);
+  if (!factory) throw new Error(`the Chinese script dictionary ${name} did not load`);
   return factory;
 };

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectScript } from '../lib/convert/script';
 import { ALL_RULES } from '../lib/rules';
 import { TEMPLATES } from '../lib/templates';
 import { cleanText } from '../lib/text-pipeline';
@@ -63,6 +64,41 @@ describe('UI text', () => {
     for (const loc of ['en', 'zh_CN', 'zh_TW']) {
       const messages = load(loc);
       for (const id of reported) expect(messages, `${loc}: ${id}`).toHaveProperty(`rule_${id.replace(/-/g, '_')}`);
+    }
+  });
+});
+
+describe('UI text where it belongs', () => {
+  const root = join(import.meta.dirname, '..');
+  const sources = ['entrypoints', 'platform'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f)),
+  );
+  /** The code without its comments: what is left is what can reach the screen. */
+  const code = (f: string) => readFileSync(join(root, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/[^\n]*/g, '$1');
+
+  it('writes no Chinese in the code of the pages and the platform: every word on screen comes from the locale files', () => {
+    expect(sources.length).toBeGreaterThan(20);
+    for (const f of sources) {
+      const hardCoded = code(f).split('\n').filter((line) => /[\u3400-\u9fff]/.test(line));
+      expect(hardCoded, f).toEqual([]);
+    }
+  });
+
+  // A conversion example (软件 → 軟體) shows both scripts on purpose; the brand is 净读 in every language.
+  const example = (message: string) => message.includes('→');
+
+  it.each([
+    ['zh_CN', ['traditional', 'mixed']],
+    ['zh_TW', ['simplified', 'mixed']],
+  ] as const)('%s is written in its own script', (loc, wrong) => {
+    for (const [key, { message }] of Object.entries(load(loc))) {
+      if (!example(message)) expect(wrong, `${loc} ${key}: ${message}`).not.toContain(detectScript(message));
+    }
+  });
+
+  it('leaves no Chinese in the English text but the name and the examples', () => {
+    for (const [key, { message }] of Object.entries(load('en'))) {
+      if (!example(message)) expect(message.replace('净读', ''), key).not.toMatch(/[\u3400-\u9fff]/);
     }
   });
 });

@@ -5,7 +5,7 @@ import { type PictureJob, jobProgress } from '../../lib/pictures/picture-job';
 import { pictureJobs, wakePictureJobs } from '../../platform/picture-jobs';
 import { rulePack } from '../../lib/site-rules/store';
 import { importRulePack, storedRules } from '../../platform/site-rules';
-import { queryVariants } from '../../lib/convert/query';
+import { queryVariants, warmQueryConverters } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
 import { type DamagedRecord, type Library, type RemovedArticle, applyFilter, openLibrary } from '../../lib/storage/library';
@@ -22,7 +22,7 @@ import { t } from '../../platform/i18n';
 const FIRST_ROWS = 50;
 
 /** The 简/繁 converters load when the reader goes to the search box, so the first keystroke does not wait for them. */
-const warmSearch = () => void queryVariants('简繁').catch(() => undefined);
+const warmSearch = () => void warmQueryConverters().catch(() => undefined);
 
 const ORDER_LABELS = { saved: 'sortSaved', published: 'sortPublished', title: 'sortTitle' } as const;
 

@@ -6,6 +6,7 @@ import { t } from '../../platform/i18n';
 import { type SiteCleanOptions, defaultFormat, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { SiteRulesSection } from './SiteRulesSection';
+import { variantLabel } from '../../platform/variant-label';
 
 const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -13,7 +14,7 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 /** What a remembered site does, in words. */
 function siteChoices(script: TargetVariant | undefined, clean: SiteCleanOptions | undefined): string {
   return [
-    script && t('optionsSiteScript', VARIANTS.find((v) => v.id === script)?.label ?? script),
+    script && t('optionsSiteScript', variantLabel(script)),
     clean?.allPostsByStarter && t('starterPosts'),
     clean?.mergePages && t('optionsSiteMerge'),
   ].filter(Boolean).join('；');
@@ -67,7 +68,7 @@ export function OptionsApp() {
           setTraditional(v);
           void preferredTraditional.setValue(v);
         }}>
-          {TRADITIONAL.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          {TRADITIONAL.map((v) => <option key={v.id} value={v.id}>{variantLabel(v.id)}</option>)}
         </select>
         <p class="note">{t('optionsTraditionalNote')}</p>
       </section>

@@ -9,10 +9,11 @@ import { t } from '../../platform/i18n';
 import { isSwitchable, ruleLabel } from './rule-labels';
 import { SiteRulesLine } from './SiteRulesLine';
 
+
 /** A User Timing mark, visible only to the popup's own page. */
 export const ARTICLE_SHOWN = 'jingdu:article-shown';
 
-const SCRIPT_LABEL = { simplified: '简体', traditional: '繁體', mixed: '简繁混合', unknown: '—' } as const;
+const SCRIPT_LABEL = { simplified: () => t('scriptSimplified'), traditional: () => t('scriptTraditional'), mixed: () => t('scriptMixed'), unknown: () => '—' } as const;
 
 /** One metadata line; data-field names the field whatever the UI language. */
 function MetaRow({ field, label, value, guessed = false }: { field: string; label: string; value: string | number | null | undefined; guessed?: boolean }) {
@@ -74,7 +75,7 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
         <MetaRow field="edition" label={t('metaEdition')} value={article.edition} />
         <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />
         <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />
-        <MetaRow field="script" label={t('metaScript')} value={SCRIPT_LABEL[article.script]} />
+        <MetaRow field="script" label={t('metaScript')} value={SCRIPT_LABEL[article.script]()} />
       </dl>
       <div class="content" id="content" ref={content} onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
       {preview.shown < preview.total && (

@@ -4,6 +4,7 @@ import { currentPageScript, pageScriptProgress, setPageScript } from '../../plat
 import { preferredTraditional, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
+import { variantLabel } from '../../platform/variant-label';
 
 interface Props {
   /** The article's script switch; absent where there is no article (the page toggle still works). */
@@ -65,22 +66,22 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
           {t('articleScript')}
           <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
             {VARIANTS.map((v) => (
-              <option key={v.id} value={v.id}>{v.label}</option>
+              <option key={v.id} value={v.id}>{variantLabel(v.id)}</option>
             ))}
           </select>
         </label>
       )}
       <span class="page-toggle" aria-busy={busy}>
         {t('page')}
-        <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>简</button>
-        <button id="page-t" disabled={busy || page === traditional} onClick={() => showPage(traditional)}>繁</button>
+        <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>{t('pageSimplified')}</button>
+        <button id="page-t" disabled={busy || page === traditional} onClick={() => showPage(traditional)}>{t('pageTraditional')}</button>
         <button id="page-original" disabled={!busy && page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
         <span id="page-progress" role="status">{busy && percent !== null ? t('pageConverting', String(percent)) : ''}</span>
       </span>
       {hostname && (page !== 'original' || remembered) && (
         <label class="remember">
           <input id="remember-site" type="checkbox" checked={remembered !== null} onChange={(e) => remember((e.target as HTMLInputElement).checked)} />
-          {t('rememberSite', VARIANTS.find((v) => v.id === (remembered ?? page))?.label ?? '', hostname)}
+          {t('rememberSite', variantLabel(remembered ?? page), hostname)}
         </label>
       )}
     </section>

@@ -21,6 +21,7 @@ import { type ReaderAction, readerAction, readingProgress } from '../../lib/read
 import { withPosition } from '../../lib/reader/positions';
 import { READER_DEFAULTS, type ReaderPrefs, readerPrefsFrom, readerStyle } from '../../lib/reader/typography';
 import { KeysHelp, ReaderSettings } from './ReaderSettings';
+import { variantLabel } from '../../platform/variant-label';
 
 const THEMES: ReaderPrefs['theme'][] = ['auto', 'light', 'dark'];
 
@@ -221,7 +222,7 @@ export function ReaderApp() {
       <nav class="reader-bar">
         <a id="back-to-library" href="library.html">{t('backToLibrary')}</a>
         <label>{t('articleScript')} <select id="reader-script" value={variant} onChange={(e) => setVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
-          {VARIANTS.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          {VARIANTS.map((v) => <option key={v.id} value={v.id}>{variantLabel(v.id)}</option>)}
         </select></label>
         <ReaderSettings prefs={prefs} onChange={setPrefs} open={settingsOpen} onToggle={setSettingsOpen} />
         <button id="show-keys" aria-expanded={helpOpen} onClick={() => setHelpOpen((o) => !o)} title={t('readerKeys')}>?</button>

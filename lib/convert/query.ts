@@ -13,3 +13,8 @@ export async function queryVariants(query: string): Promise<string[]> {
   const [cn, t] = await Promise.all([loadConverter('cn'), loadConverter('t')]);
   return [...new Set([q, cn(q), t(q)])];
 }
+
+/** Loads both converters ahead of the first query (the library warms them when its search box is focused). */
+export async function warmQueryConverters(): Promise<void> {
+  await Promise.all([loadConverter('cn'), loadConverter('t')]);
+}

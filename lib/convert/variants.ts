@@ -2,14 +2,8 @@
 export type ScriptVariant = 'original' | 'cn' | 't' | 'tw' | 'twp' | 'hk';
 export type TargetVariant = Exclude<ScriptVariant, 'original'>;
 
-export const VARIANTS: Array<{ id: ScriptVariant; label: string }> = [
-  { id: 'original', label: '原文' },
-  { id: 'cn', label: '简体' },
-  { id: 't', label: '繁體' },
-  { id: 'twp', label: '臺灣正體' },
-  { id: 'hk', label: '香港繁體' },
-  { id: 'tw', label: '臺灣字形' },
-];
+/** In the order menus list them; their names are in the locale files (platform/variant-label.ts). */
+export const VARIANTS: Array<{ id: ScriptVariant }> = [{ id: 'original' }, { id: 'cn' }, { id: 't' }, { id: 'twp' }, { id: 'hk' }, { id: 'tw' }];
 
 /**
  * What 繁 means for a reader who has not chosen: in a Taiwan browser 臺灣正體 with Taiwan
