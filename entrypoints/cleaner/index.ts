@@ -66,9 +66,11 @@ async function run(options: CleanOptions = {}): Promise<CleanResult> {
 
 const lastCleaning = new PageResultCache<CleanResult>(document, MutationObserver);
 
-/** A second click on an unchanged page gets the same answer at once; a failure is tried again. */
-const cleanThisPage: Cleaner = (options = {}) =>
-  lastCleaning.get(JSON.stringify(options), () => run(options), (r) => r.ok || r.reason === 'no-article' || r.reason === 'too-large');
+/** What a later click may be given again: a whole answer about the page, not a failure or a merge cut short (stopped, timed out). */
+const lasting = (r: CleanResult) => (r.ok ? !r.notMerged?.length : r.reason === 'no-article' || r.reason === 'too-large');
+
+/** A second click on an unchanged page gets the same answer at once; anything else is tried again. */
+const cleanThisPage: Cleaner = (options = {}) => lastCleaning.get(JSON.stringify(options), () => run(options), lasting);
 
 /**
  * Injected into the active tab only when the user asks (toolbar, menu, shortcut: activeTab +
