@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { decode } from '../cli/encoding';
+import { keepOffline, utf8Page } from './pages';
 import { type ExtensionBrowser, clickToolbar, launchWithExtension } from '../tests/e2e/harness';
 
 /** Every eighth dev page, so the sample spans the corpora and sites in a fixed order. */
@@ -18,8 +18,7 @@ async function servePages(dir: string): Promise<{ server: Server; base: string }
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
     if (!/^[\w.-]+\.html$/.test(name)) return void res.writeHead(404).end();
     try {
-      const html = decode(readFileSync(join(dir, name))).text.replace(/<meta[^>]+charset[^>]*>/gi, '');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(utf8Page(join(dir, name)));
     } catch {
       res.writeHead(404).end();
     }
@@ -67,8 +66,7 @@ async function oneClick(browser: ExtensionBrowser, page: Page): Promise<{ popupO
 export async function clickToArticle(dir: string, count = 30): Promise<{ rows: ClickTiming[]; noArticle: string[] }> {
   const served = await servePages(dir);
   const browser = await launchWithExtension();
-  // The pages' own pictures and scripts point at their sites: refused at once, as offline.
-  await browser.context.route('**/*', (route) => (route.request().url().startsWith(served.base) ? route.continue() : route.abort()));
+  await keepOffline(browser.context, served.base);
   const rows: ClickTiming[] = [];
   const noArticle: string[] = [];
   try {

@@ -1,3 +1,5 @@
+import { median, percentile } from './stats';
+
 /** One speed goal as the bench measured it: `met` when the value is at or under the goal. */
 export interface Goal {
   name: string;
@@ -9,8 +11,9 @@ export interface Goal {
 
 type Results = Record<string, unknown>;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+// An empty sample (a figure not measured in this run) gives null.
+
+const p90 = (xs: number[]) => percentile(xs, 0.9);
 const rounded = (x: number | undefined, digits = 0) => (x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
 
 function goal(name: string, value: number | null, target: number, unit: string): Goal {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { keepOffline } from './pages';
 import { type ExtensionBrowser, ROOT, clickToolbar, launchWithExtension, serveFixtures } from '../tests/e2e/harness';
 
 interface Timing {
@@ -43,8 +44,7 @@ async function convertServedPage(path: string) {
     server = served.server;
     browser = await launchWithExtension();
     const page = await browser.context.newPage();
-    // The pages' own pictures and scripts point at their sites: refused at once, as offline.
-    await browser.context.route('**/*', (route) => (route.request().url().startsWith(served.base) ? route.continue() : route.abort()));
+    await keepOffline(browser.context, served.base);
     await page.goto(`${served.base}/${path}`, { waitUntil: 'load' }).catch(() => undefined);
     // The reader has scrolled half-way down: the part on screen is what must turn first.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));

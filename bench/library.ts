@@ -11,6 +11,7 @@ import { DB_VERSION, type SavedArticle } from '../lib/storage/schema';
 import type { CleanArticle } from '../lib/types';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness';
+import { median, percentile } from './stats';
 
 /** A small PNG of one colour: 50 of them are 50 different pictures (each kept once, by its hash). */
 function png(shade: number): Buffer {
@@ -138,14 +139,13 @@ export async function libraryAndReader(devDir: string, count = 5000) {
     const readerFirstPaintMs = await reader.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
     const keptPictures = await reader.evaluate(() => [...document.querySelectorAll('#content img')].filter((i) => (i as HTMLImageElement).src.startsWith('blob:')).length);
     const keystrokes = [...simplified.times, ...traditional.times];
-    const sorted = [...keystrokes].sort((a, b) => a - b);
     return {
       articles: count,
       imported,
       listShownMs: Math.round(listShownMs),
       keystrokesMs: keystrokes.map(Math.round),
-      keystrokeMedianMs: Math.round(sorted[Math.floor(sorted.length / 2)]!),
-      keystrokeP90Ms: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!),
+      keystrokeMedianMs: Math.round(median(keystrokes)),
+      keystrokeP90Ms: Math.round(percentile(keystrokes, 0.9)),
       rowsFound: { simplified: simplified.rows, traditional: traditional.rows },
       readerFirstPaintMs: readerFirstPaintMs === null ? null : Math.round(readerFirstPaintMs),
       readerArticleShownMs: Math.round(readerShownMs),

@@ -29,6 +29,8 @@ import { type Goal, speedGoals } from './goals';
 import { clickToArticle } from './click';
 import { libraryAndReader } from './library';
 import { timed } from './timed';
+import { utf8Page } from './pages';
+import { median, percentile } from './stats';
 import { slurmThroughput } from './slurm';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -36,10 +38,6 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function time(fn: () => unknown, runs = RUNS): number {
   fn(); // warm up
@@ -222,7 +220,7 @@ function conversionThroughput() {
 /** The dev set's longest pages by their text, decoded, for the in-page conversion. */
 function longestRealPages(count: number): Array<{ name: string; html: string }> {
   if (!existsSync(REAL_PAGES)) return [];
-  const pages = readdirSync(REAL_PAGES).filter((f) => f.endsWith('.html')).map((name) => ({ name, html: decode(readFileSync(join(REAL_PAGES, name))).text.replace(/<meta[^>]+charset[^>]*>/gi, '<meta charset="utf-8">') }));
+  const pages = readdirSync(REAL_PAGES).filter((f) => f.endsWith('.html')).map((name) => ({ name, html: utf8Page(join(REAL_PAGES, name)) }));
   return pages.sort((a, b) => b.html.length - a.html.length).slice(0, count);
 }
 
@@ -237,10 +235,6 @@ function printLibrary(r: Awaited<ReturnType<typeof libraryAndReader>>) {
   console.log(`each keystroke (ms): ${r.keystrokesMs.join(' ')}; found ${r.rowsFound.simplified} (简) and ${r.rowsFound.traditional} (繁); kept pictures shown ${r.keptPictures}`);
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
-}
 
 function printClick(r: Awaited<ReturnType<typeof clickToArticle>>) {
   const split = (k: 'popupOpenMs' | 'jingduMs' | 'secondJingduMs') => ({ median: Math.round(median(r.rows.map((x) => x[k]))), p90: Math.round(percentile(r.rows.map((x) => x[k]), 0.9)), worst: Math.round(Math.max(...r.rows.map((x) => x[k]))) });
