@@ -1,10 +1,9 @@
-import { fastConverter } from '../lib/convert/load';
 import { publishedDictionary } from '../platform/dictionary-global';
 import { sharedPageView } from '../platform/page-view-global';
 
 /** Injected after dict-t2cn.js when the user shows a page in Simplified. */
 export default defineUnlistedScript({
   main() {
-    sharedPageView().registerLazy('cn', () => fastConverter(publishedDictionary('t2cn')!({ from: 'twp', to: 'cn' })));
+    sharedPageView().registerLazy('cn', () => publishedDictionary('t2cn')!({ from: 'twp', to: 'cn' }));
   },
 });

@@ -1,4 +1,3 @@
-import { fastConverter } from '../lib/convert/load';
 import { publishedDictionary } from '../platform/dictionary-global';
 import { sharedPageView } from '../platform/page-view-global';
 
@@ -7,6 +6,6 @@ export default defineUnlistedScript({
   main() {
     const Converter = publishedDictionary('cn2t')!;
     const view = sharedPageView();
-    for (const to of ['t', 'tw', 'twp', 'hk'] as const) view.registerLazy(to, () => fastConverter(Converter({ from: 'cn', to })));
+    for (const to of ['t', 'tw', 'twp', 'hk'] as const) view.registerLazy(to, () => Converter({ from: 'cn', to }));
   },
 });

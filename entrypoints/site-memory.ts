@@ -1,6 +1,6 @@
 import { isVariant } from '../lib/convert/variants';
 import { sharedPageView } from '../platform/page-view-global';
-import { siteScripts } from '../platform/settings';
+import { readUserPhrases, siteScripts } from '../platform/settings';
 
 /**
  * Registered by the background only for sites the user chose ("always show this
@@ -10,6 +10,7 @@ export default defineUnlistedScript({
   async main() {
     const variant = (await siteScripts.getValue())[location.hostname];
     const view = sharedPageView();
+    view.usePhrases(await readUserPhrases());
     if (variant && isVariant(variant) && view.canShow(variant)) view.show(variant);
   },
 });

@@ -1,8 +1,10 @@
 import { convertArticle } from '../lib/convert/article';
-import { loadConverter, useDictionaries } from '../lib/convert/load';
+import { useDictionaries } from '../lib/convert/load';
+import { type UserPhrase, loadConverterWith } from '../lib/convert/user-phrases';
 import type { TargetVariant } from '../lib/convert/variants';
 import type { CleanArticle } from '../lib/types';
 import { extensionDictionaries } from './dictionaries';
+import { readUserPhrases } from './settings';
 
 useDictionaries(extensionDictionaries);
 
@@ -13,13 +15,14 @@ let nextId = 0;
 interface Job {
   article: CleanArticle;
   variant: TargetVariant;
+  phrases: UserPhrase[];
   resolve: (a: CleanArticle) => void;
   reject: (e: Error) => void;
 }
 const waiting = new Map<number, Job>();
 
-function onThisThread(article: CleanArticle, variant: TargetVariant): Promise<CleanArticle> {
-  return loadConverter(variant).then((convert) => convertArticle(article, convert));
+function onThisThread(article: CleanArticle, variant: TargetVariant, phrases: UserPhrase[]): Promise<CleanArticle> {
+  return loadConverterWith(variant, phrases).then((convert) => convertArticle(article, convert));
 }
 
 function startWorker(): Worker | null {
@@ -34,7 +37,7 @@ function startWorker(): Worker | null {
     // A worker that cannot start (e.g. a browser without module workers): finish its jobs here.
     w.onerror = () => {
       worker = null;
-      for (const job of waiting.values()) onThisThread(job.article, job.variant).then(job.resolve, job.reject);
+      for (const job of waiting.values()) onThisThread(job.article, job.variant, job.phrases).then(job.resolve, job.reject);
       waiting.clear();
     };
     return w;
@@ -43,13 +46,17 @@ function startWorker(): Worker | null {
   }
 }
 
-/** The article in another script, converted in a worker so the page showing it stays responsive. */
-export function convertArticleOffThread(article: CleanArticle, variant: TargetVariant): Promise<CleanArticle> {
+/**
+ * The article in another script, with the reader's phrase table, converted in a worker so the
+ * page showing it stays responsive. Everything shown, saved or exported in a script comes from here.
+ */
+export async function convertArticleOffThread(article: CleanArticle, variant: TargetVariant): Promise<CleanArticle> {
+  const phrases = await readUserPhrases();
   if (worker === undefined) worker = typeof Worker === 'undefined' ? null : startWorker();
-  if (!worker) return onThisThread(article, variant);
+  if (!worker) return onThisThread(article, variant, phrases);
   const id = ++nextId;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { article, variant, resolve, reject });
-    worker!.postMessage({ id, article, variant });
+    waiting.set(id, { article, variant, phrases, resolve, reject });
+    worker!.postMessage({ id, article, variant, phrases });
   });
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { convertArticle } from '../lib/convert/article';
-import { loadConverter, useDictionaries } from '../lib/convert/load';
+import { useDictionaries } from '../lib/convert/load';
+import { type UserPhrase, loadConverterWith } from '../lib/convert/user-phrases';
 import type { TargetVariant } from '../lib/convert/variants';
 import type { CleanArticle } from '../lib/types';
 import { extensionDictionaries } from './dictionaries';
@@ -8,10 +9,10 @@ import { extensionDictionaries } from './dictionaries';
 useDictionaries(extensionDictionaries);
 
 /** Converts articles off the page's thread: a long article's dictionary walk never freezes the popup or the reader. */
-self.onmessage = async (event: MessageEvent<{ id: number; article: CleanArticle; variant: TargetVariant }>) => {
-  const { id, article, variant } = event.data;
+self.onmessage = async (event: MessageEvent<{ id: number; article: CleanArticle; variant: TargetVariant; phrases: UserPhrase[] }>) => {
+  const { id, article, variant, phrases } = event.data;
   try {
-    self.postMessage({ id, article: convertArticle(article, await loadConverter(variant)) });
+    self.postMessage({ id, article: convertArticle(article, await loadConverterWith(variant, phrases)) });
   } catch (err) {
     self.postMessage({ id, error: String((err as Error).message ?? err) });
   }

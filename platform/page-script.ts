@@ -2,7 +2,7 @@ import type { PageViewProgress, PageViewResult } from '../lib/convert/page-view'
 import { type ScriptVariant, type TargetVariant, isTraditionalTarget } from '../lib/convert/variants';
 import type { ScriptKind } from '../lib/types';
 import { dictionaryFile } from './dictionary-global';
-import { preferredTraditional } from './settings';
+import { preferredTraditional, readUserPhrases } from './settings';
 
 /** The scripts a target needs in the tab: its dictionary, then the page converter that uses it. */
 export function converterFiles(variant: TargetVariant): Array<ReturnType<typeof dictionaryFile> | '/page-traditional.js' | '/page-simplified.js'> {
@@ -19,7 +19,15 @@ export async function setPageScript(tabId: number, variant: ScriptVariant): Prom
   if (variant === 'original') return inTab(tabId, () => globalThis.__jingduPageView?.restore() ?? null, []);
   const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.canShow(v), [variant]);
   if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: converterFiles(variant) });
-  return inTab(tabId, (v: string) => globalThis.__jingduPageView!.show(v as never), [variant]);
+  const phrases = await readUserPhrases();
+  return inTab(
+    tabId,
+    (v: string, table: unknown) => {
+      globalThis.__jingduPageView!.usePhrases(table as never);
+      return globalThis.__jingduPageView!.show(v as never);
+    },
+    [variant, phrases],
+  );
 }
 
 /** How far the conversion running in the tab has got, or null when none is running. */

@@ -1,4 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import { checkPhraseTable } from '../lib/convert/phrase-table';
+import type { UserPhrase } from '../lib/convert/user-phrases';
 import { type ScriptVariant, type TargetVariant, traditionalFor } from '../lib/convert/variants';
 import type { ReadingPositions } from '../lib/reader/positions';
 import { READER_DEFAULTS, type ReaderPrefs } from '../lib/reader/typography';
@@ -61,3 +63,14 @@ export const keepPictures = storage.defineItem<boolean>('local:keepPictures', {
   fallback: true,
   version: 1,
 });
+
+/** The reader's own 简/繁 phrases (lib/convert/user-phrases.ts), applied to articles, exports and pages. */
+export const userPhrases = storage.defineItem<UserPhrase[]>('local:userPhrases', {
+  fallback: [],
+  version: 1,
+});
+
+/** The stored table, checked again as it is read: a row written by an older build or by hand never reaches a converter unchecked. */
+export async function readUserPhrases(): Promise<UserPhrase[]> {
+  return checkPhraseTable(await userPhrases.getValue()).phrases;
+}

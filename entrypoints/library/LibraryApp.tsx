@@ -5,6 +5,8 @@ import { type PictureJob, jobProgress } from '../../lib/pictures/picture-job';
 import { pictureJobs, wakePictureJobs } from '../../platform/picture-jobs';
 import { rulePack } from '../../lib/site-rules/store';
 import { importRulePack, storedRules } from '../../platform/site-rules';
+import { importUserPhrases } from '../../platform/user-phrases';
+import { readUserPhrases } from '../../platform/settings';
 import { queryVariants, warmQueryConverters } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
@@ -34,6 +36,7 @@ export function LibraryApp() {
   const [query, setQuery] = useState('');
   const [site, setSite] = useState('');
   const [template, setTemplate] = useState('');
+  const [reading, setReading] = useState<'' | 'unread' | 'read'>('');
   const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<RemovedArticle | null>(null);
@@ -83,14 +86,14 @@ export function LibraryApp() {
     let live = true;
     void queryVariants(query).then((needles) => {
       if (!live) return;
-      setShown(ordered(applyFilter(all, { site: site || undefined, template: template || undefined, tag: tag || undefined, needles }), order));
+      setShown(ordered(applyFilter(all, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: reading || undefined, needles }), order));
       setShownFor(query);
       setRows(FIRST_ROWS);
     });
     return () => {
       live = false;
     };
-  }, [all, query, site, template, tag, order]);
+  }, [all, query, site, template, tag, reading, order]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
@@ -132,15 +135,19 @@ export function LibraryApp() {
     const book = toEpub(records.map(readingCopy), { title, doc: document, id: `urn:jingdu:${today}`, modified: today, pictures });
     downloadBlob(`jingdu-${today.slice(0, 10)}.epub`, book, 'application/epub+zip');
   };
+  const markRead = async (r: SavedArticle, read: boolean) => {
+    await lib!.setRead(r.url, read);
+    refresh();
+  };
   const dropPictures = async (r: SavedArticle) => {
     await lib!.dropPictures(r.url);
     refresh();
   };
   const picturesTotal = all.reduce((sum, r) => sum + pictureBytes(r), 0);
   const exportBackup = async () => {
-    // The user's site rules travel with their articles: a fix made once is theirs to keep.
+    // The user's site rules and phrases travel with their articles: a fix made once is theirs to keep.
     // A zip: each article and picture a file of its own, so a library of any size fits (a JSON backup is still read on import).
-    const zip = await backupZip(lib!, rulePack(await storedRules()).rules);
+    const zip = await backupZip(lib!, { siteRules: rulePack(await storedRules()).rules, userPhrases: await readUserPhrases() });
     downloadBlob(`jingdu-backup-${new Date().toISOString().slice(0, 10)}.zip`, zip, 'application/zip');
   };
   const importBackup = async (file: File | undefined) => {
@@ -149,7 +156,14 @@ export function LibraryApp() {
       const r = await importBackupFile(lib!, new Uint8Array(await file.arrayBuffer()), createSanitizer(window));
       // The backup's site rules, each checked like any imported rule.
       const rules = r.siteRules ? await importRulePack(r.siteRules) : null;
-      setMessage([t('imported', r.added, r.merged, r.rejected.length), rules && t('optRulesImported', rules.added.length, rules.unchanged.length, rules.keptYours.length)].filter(Boolean).join(' '));
+      const phrases = r.userPhrases !== undefined ? await importUserPhrases(r.userPhrases) : null;
+      setMessage(
+        [
+          t('imported', r.added, r.merged, r.rejected.length),
+          rules && t('optRulesImported', rules.added.length, rules.unchanged.length, rules.keptYours.length),
+          phrases && t('phrasesImported', phrases.added, phrases.unchanged, phrases.keptYours, phrases.refused),
+        ].filter(Boolean).join(' '),
+      );
       setDetails([
         ...r.rejected.map((x) => t('rejectedEntry', x.entry, x.url ?? '—', x.reason)),
         ...(rules?.refused ?? []).map((x) => t('optRuleRefused', `#${x.index}${x.id ? ` (${x.id})` : ''}`, x.reason)),
@@ -173,6 +187,11 @@ export function LibraryApp() {
         <select id="template-filter" value={template} onChange={(e) => setTemplate((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTemplates')}</option>
           {templates.map((s) => <option key={s} value={s}>{familyLabel(s)}</option>)}
+        </select>
+        <select id="read-filter" aria-label={t('readFilterLabel')} value={reading} onChange={(e) => setReading((e.target as HTMLSelectElement).value as typeof reading)}>
+          <option value="">{t('readFilterAll')}</option>
+          <option value="unread">{t('readFilterUnread')}</option>
+          <option value="read">{t('readFilterRead')}</option>
         </select>
         <select id="sort" aria-label={t('sortLabel')} value={order} onChange={(e) => setOrder((e.target as HTMLSelectElement).value as LibraryOrder)}>
           {LIBRARY_ORDERS.map((o) => <option key={o} value={o}>{t(ORDER_LABELS[o])}</option>)}
@@ -225,9 +244,10 @@ export function LibraryApp() {
             {shown.slice(0, rows).map((r) => {
               const pictureSpace = pictureBytes(r);
               return (
-                <tr key={r.url} data-url={r.url}>
+                <tr key={r.url} data-url={r.url} class={r.readAt ? 'read' : 'unread'}>
                   <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
                   <td class="title">
+                    {!r.readAt && <span class="unread-mark" title={t('unread')}><span class="visually-hidden">{t('unread')}</span></span>}
                     <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>
                     <div class="sub">
                       {rowFacts(r, r.template === 'generic' ? null : familyLabel(r.template)).join(' · ')}
@@ -246,6 +266,7 @@ export function LibraryApp() {
                     )}
                   </td>
                   <td>
+                    <button class="mark-read" onClick={() => markRead(r, !r.readAt)}>{r.readAt ? t('markUnread') : t('markRead')}</button>
                     <button class="delete" onClick={() => remove(r)}>{t('delete')}</button>
                     {pictureSpace > 0 && <button class="drop-pictures" onClick={() => dropPictures(r)}>{t('dropPictures')}</button>}
                   </td>

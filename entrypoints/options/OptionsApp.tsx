@@ -5,6 +5,7 @@ import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
 import { type SiteCleanOptions, defaultFormat, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
+import { PhrasesSection } from './PhrasesSection';
 import { SiteRulesSection } from './SiteRulesSection';
 import { variantLabel } from '../../platform/variant-label';
 
@@ -72,6 +73,7 @@ export function OptionsApp() {
         </select>
         <p class="note">{t('optionsTraditionalNote')}</p>
       </section>
+      <PhrasesSection />
       <section>
         <h2>{t('optionsFormat')}</h2>
         <select id="default-format" value={format} onChange={(e) => {

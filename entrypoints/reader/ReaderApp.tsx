@@ -71,6 +71,8 @@ export function ReaderApp() {
       : openLibrary().then(async (lib) => {
           const r = await lib.get(url);
           if (r) setPictures(await lib.pictureFiles(r));
+          // Opened in the reader is read: the library shows it so (and can mark it unread again).
+          if (r && !r.readAt) await lib.setRead(url, true).catch(() => undefined);
           lib.close();
           return r;
         });

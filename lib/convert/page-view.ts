@@ -1,4 +1,5 @@
-import type { Convert } from './load';
+import { type Convert, fastConverter } from './load';
+import { type UserPhrase, phraseKey, phrasesToward, withUserPhrases } from './user-phrases';
 import type { ScriptVariant, TargetVariant } from './variants';
 
 /** Never converted: code, scripts and styles, and anything the user is editing. */
@@ -96,9 +97,13 @@ interface Kept {
  * kept stays the size of the page, however long a ticker runs.
  */
 export class PageView {
-  /** How to build each script's converter, and those built: one is built on its first use (it takes the dictionary's whole weight). */
+  /** How to build each script's opencc converter, and those built: one is built on its first use (it takes the dictionary's whole weight). */
   private readonly makers = new Map<TargetVariant, () => Convert>();
+  private readonly bases = new Map<TargetVariant, Convert>();
+  /** The converters in use: opencc's behind the reader's phrase table, remembering repeated short strings. */
   private readonly built = new Map<TargetVariant, Convert>();
+  private phrases: readonly UserPhrase[] = [];
+  private phrasesKey = '';
   current: ScriptVariant = 'original';
   progress: PageViewProgress | null = null;
   private texts = new Map<Text, Kept>();
@@ -127,7 +132,17 @@ export class PageView {
   /** Registers a converter that is only built when the page is first shown in that script. */
   registerLazy(variant: TargetVariant, make: () => Convert): void {
     this.makers.set(variant, make);
+    this.bases.delete(variant);
     this.built.delete(variant);
+  }
+
+  /** The reader's phrase table for the next conversions; opencc's converters are kept, only what wraps them is rebuilt. */
+  usePhrases(phrases: readonly UserPhrase[]): void {
+    const key = phraseKey(phrases);
+    if (key === this.phrasesKey) return;
+    this.phrases = phrases;
+    this.phrasesKey = key;
+    this.built.clear();
   }
 
   canShow(variant: string): boolean {
@@ -137,8 +152,13 @@ export class PageView {
   private converter(variant: ScriptVariant): Convert | undefined {
     if (variant === 'original') return undefined;
     let convert = this.built.get(variant);
+    if (convert) return convert;
     const make = this.makers.get(variant);
-    if (!convert && make) this.built.set(variant, (convert = make()));
+    if (!make) return undefined;
+    let base = this.bases.get(variant);
+    if (!base) this.bases.set(variant, (base = make()));
+    convert = fastConverter(withUserPhrases(base, phrasesToward(variant, this.phrases)));
+    this.built.set(variant, convert);
     return convert;
   }
 

@@ -15,6 +15,7 @@ export const BACKUP_MANIFEST = 'jingdu-backup.json';
 const ARTICLE_ENTRY = /^articles\/\d{1,7}\.json$/;
 const PICTURE_ENTRY = /^pictures\/([0-9a-f]{64})\.[a-z]{3,4}$/;
 const RULES_ENTRY = 'site-rules.json';
+const PHRASES_ENTRY = 'user-phrases.json';
 /** No saved article's JSON comes near this (its text is at most 5 MB, in both scripts and 20 versions). */
 const MOST_ARTICLE_BYTES = 256 << 20;
 const MOST_ENTRIES = 2_000_000;
@@ -24,6 +25,7 @@ export interface BackupContent {
   articles: unknown[];
   pictures: Array<{ hash: string; type: PictureType; bytes: Uint8Array }>;
   siteRules?: unknown[];
+  userPhrases?: unknown[];
 }
 
 /** The zip's bytes, in the chunks the writer produced (a Blob takes them as they are). */
@@ -43,6 +45,7 @@ export function writeBackupZip(content: BackupContent): Uint8Array[] {
   // Pictures are compressed already.
   for (const p of content.pictures) add(`pictures/${p.hash}.${pictureExtension(p.type)}`, p.bytes, false);
   if (content.siteRules) add(RULES_ENTRY, strToU8(JSON.stringify(content.siteRules)), true);
+  if (content.userPhrases) add(PHRASES_ENTRY, strToU8(JSON.stringify(content.userPhrases)), true);
   zip.end();
   return chunks;
 }
@@ -52,8 +55,8 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 export interface ReadBackup {
-  /** As a JSON backup parses: format, version, articles and site rules. */
-  data: { format?: unknown; version?: unknown; articles: unknown[]; siteRules?: unknown };
+  /** As a JSON backup parses: format, version, articles, site rules and phrases. */
+  data: { format?: unknown; version?: unknown; articles: unknown[]; siteRules?: unknown; userPhrases?: unknown };
   /** Picture files by the hash they are filed under (checked by the importer). */
   pictures: Map<string, Uint8Array>;
   /** Entries not read, and why. */
@@ -62,7 +65,7 @@ export interface ReadBackup {
 
 /** What a limit allows for an entry by its name; undefined for a name no backup writes. */
 function limitFor(name: string): number | undefined {
-  if (name === BACKUP_MANIFEST || name === RULES_ENTRY) return 16 << 20;
+  if (name === BACKUP_MANIFEST || name === RULES_ENTRY || name === PHRASES_ENTRY) return 16 << 20;
   if (ARTICLE_ENTRY.test(name)) return MOST_ARTICLE_BYTES;
   if (PICTURE_ENTRY.test(name)) return PICTURE_CAP_BYTES;
   return undefined;
@@ -110,9 +113,17 @@ export function readBackupZip(bytes: Uint8Array): ReadBackup {
     const picture = PICTURE_ENTRY.exec(name);
     if (picture) pictures.set(picture[1]!, content);
   }
-  const rules = files.get(RULES_ENTRY);
-  const siteRules = rules ? parseJson(rules) : undefined;
-  return { data: { format: head?.format, version: head?.version, articles, ...(siteRules === undefined ? {} : { siteRules }) }, pictures, problems };
+  const optional = (name: string) => {
+    const bytes = files.get(name);
+    return bytes ? parseJson(bytes) : undefined;
+  };
+  const siteRules = optional(RULES_ENTRY);
+  const userPhrases = optional(PHRASES_ENTRY);
+  return {
+    data: { format: head?.format, version: head?.version, articles, ...(siteRules === undefined ? {} : { siteRules }), ...(userPhrases === undefined ? {} : { userPhrases }) },
+    pictures,
+    problems,
+  };
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {
@@ -134,11 +145,11 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** The whole library and the user's site rules as a backup zip. */
-export async function backupZip(lib: Library, siteRules: unknown[] = [], now = new Date().toISOString()): Promise<Uint8Array[]> {
+/** The whole library, the user's site rules and phrase table as a backup zip. */
+export async function backupZip(lib: Library, kept: { siteRules?: unknown[]; userPhrases?: unknown[] } = {}, now = new Date().toISOString()): Promise<Uint8Array[]> {
   const { articles, pictures } = await lib.everything();
   const files = pictures.map((r) => ({ hash: r.hash, type: r.type, bytes: new Uint8Array(r.bytes) }));
-  return writeBackupZip({ manifest: { format: 'jingdu-backup', version: DB_VERSION, exported: now }, articles, pictures: files, siteRules });
+  return writeBackupZip({ manifest: { format: 'jingdu-backup', version: DB_VERSION, exported: now }, articles, pictures: files, siteRules: kept.siteRules ?? [], userPhrases: kept.userPhrases ?? [] });
 }
 
 /** Imports a backup file as chosen: a backup zip, or the JSON form older versions wrote. */

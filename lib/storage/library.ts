@@ -4,7 +4,7 @@ import { base64ToBytes, bytesToBase64 } from '../pictures/base64';
 import { type KeepResult, sha256Hex } from '../pictures/keep-pictures';
 import { sniffPictureType } from '../pictures/sniff';
 import type { CleanArticle } from '../types';
-import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures } from './records';
+import { makeRecord, mergeRecords, migrateV1, migrateV2, pictureHashes, pictureSources, updateRecord, withNotes, withPictures, withReadMark } from './records';
 import { fitRecord } from './fit-record';
 import { checkBackupPicture, checkRecord, checkRecordV1, salvageRecord } from './validate';
 import { DB_NAME, DB_VERSION, type LibrarySchema, type SavedArticle, type SavedArticleV1, type SavedArticleV2, type StoredPictureRow } from './schema';
@@ -20,6 +20,8 @@ export interface ListFilter {
   site?: string;
   template?: string;
   tag?: string;
+  /** Only articles not yet opened in the reader, or only those read. */
+  reading?: 'unread' | 'read';
   /** Any of these (the query in each script) must occur in title or body. */
   needles?: string[];
 }
@@ -39,6 +41,8 @@ export interface ImportResult {
   rejected: RejectedEntry[];
   /** The backup's site rules as found (unchecked): they are kept in extension storage, so the caller imports them there. */
   siteRules?: unknown;
+  /** The backup's phrase table as found (unchecked), for the caller to check and merge likewise. */
+  userPhrases?: unknown;
 }
 
 /** A backup file's content, untrusted: every part is checked on import. */
@@ -48,6 +52,7 @@ export interface BackupData {
   articles?: unknown;
   pictures?: unknown;
   siteRules?: unknown;
+  userPhrases?: unknown;
 }
 
 /** A stored record that is not a valid article (written by a bug or an old import): listed apart, deletable. */
@@ -73,6 +78,8 @@ export interface BackupFile {
   pictures?: BackupPicture[];
   /** The user's site rules (added by the library page, which reads them from extension storage). */
   siteRules?: unknown[];
+  /** The user's 简/繁 phrase table, likewise. */
+  userPhrases?: unknown[];
 }
 
 /** A deleted article with the pictures only it showed, so undo can put both back. */
@@ -267,14 +274,14 @@ async function withKnownPictures(record: SavedArticle, incoming: Map<string, Pic
   return { ...record, pictures, picturesMissed: pictureSources(record.article).length - pictures.length };
 }
 
-/** Newest first, filtered by site, template, tag and search text (any of the needles). */
-/** Newest first, filtered by site, template, tag and search text: run in memory on every keystroke of the library's search. */
+/** Newest first, filtered by site, template, tag, read mark and search text: run in memory on every keystroke of the library's search. */
 export function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
   const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
   return records
     .filter((r) => !filter.tag || r.tags.includes(filter.tag))
     .filter((r) => !filter.site || r.site === filter.site)
     .filter((r) => !filter.template || r.template === filter.template)
+    .filter((r) => !filter.reading || (filter.reading === 'read') === !!r.readAt)
     .filter((r) => !needles.length || needles.some((n) => r.searchText.includes(n)))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
@@ -393,6 +400,11 @@ export class Library {
   /** The reader's note and tags for a saved article; they are searched from then on. */
   async setNotes(url: string, note: string, tags: string[]): Promise<SavedArticle | undefined> {
     return (await this.update(url, (old) => old && withNotes(old, note, tags))).record;
+  }
+
+  /** Marks a saved article read (the reader view does it when it opens one) or unread again. */
+  async setRead(url: string, read: boolean, now = new Date().toISOString()): Promise<SavedArticle | undefined> {
+    return (await this.update(url, (old) => old && withReadMark(old, read, now))).record;
   }
 
   /**
@@ -533,7 +545,7 @@ export class Library {
       if (isQuotaError(err)) throw new LibraryFullError(`The library is full: nothing from this backup was imported (${good.length} articles). Free some space (export and delete articles), then import again.`);
       throw new Error(`Nothing from this backup was imported: the library could not write it (${(err as Error).name || 'error'}).`);
     }
-    return { ...counts, rejected, ...(Array.isArray(data.siteRules) ? { siteRules: data.siteRules } : {}) };
+    return { ...counts, rejected, ...(Array.isArray(data.siteRules) ? { siteRules: data.siteRules } : {}), ...(data.userPhrases !== undefined ? { userPhrases: data.userPhrases } : {}) };
   }
 
   close(): void {

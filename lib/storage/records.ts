@@ -64,6 +64,8 @@ export function updateRecord(old: SavedArticle, next: SavedArticle): SavedArticl
     {
       ...next,
       savedAt: old.savedAt,
+      // Saving again is not reading it again: the read mark stays as it was.
+      ...(old.readAt ? { readAt: old.readAt } : {}),
       versions: changed ? [{ savedAt: old.updatedAt, article: old.article }, ...old.versions].slice(0, 20) : old.versions,
     },
     old.note,
@@ -107,9 +109,22 @@ export function mergeRecords(existing: SavedArticle, incoming: SavedArticle): Sa
     pictures: newer.pictures?.length ? newer.pictures : older.pictures,
     picturesMissed: newer.pictures?.length ? newer.picturesMissed : older.picturesMissed,
     savedAt: older.savedAt < newer.savedAt ? older.savedAt : newer.savedAt,
+    // Read in either copy is read, as of the later reading.
+    ...(laterReading(existing.readAt, incoming.readAt) ? { readAt: laterReading(existing.readAt, incoming.readAt) } : {}),
     versions: [...bySavedAt.values()].sort((x, y) => y.savedAt.localeCompare(x.savedAt)).slice(0, 20),
   };
   return withNotes(merged, mergeNotes(existing.note, incoming.note), [...new Set([...existing.tags, ...incoming.tags])]);
+}
+
+function laterReading(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
+}
+
+/** The record marked read now, or unread. */
+export function withReadMark(record: SavedArticle, read: boolean, now: string): SavedArticle {
+  const { readAt: _was, ...rest } = record;
+  return read ? { ...rest, readAt: now } : rest;
 }
 
 /** The web addresses of an article's pictures, in order. */

@@ -64,6 +64,8 @@ export interface SavedArticle {
   pictures?: SavedPictureRef[];
   /** How many of its pictures could not be kept when it was saved. */
   picturesMissed?: number;
+  /** When the reader last opened it in the reader view (or marked it read); absent: unread. */
+  readAt?: string;
 }
 
 export interface LibrarySchema extends DBSchema {

@@ -80,6 +80,7 @@ export const savedArticleSchema = v.object({
   tags: list(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), 500),
   pictures: v.optional(list(pictureRef, 10_000), []),
   picturesMissed: v.optional(count(100_000), 0),
+  readAt: v.optional(isoTime),
 });
 
 /** A v1 backup entry: only the URL, when it was saved, and the article. */
@@ -139,7 +140,7 @@ function goodItems<T>(schema: v.GenericSchema, raw: unknown, most: number): T[] 
 export function salvageRecord(raw: unknown, fresh: SavedArticle): SavedArticle | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  const fields = goodFields(r, ['savedAt', 'updatedAt', 'article', 'note', 'tags']);
+  const fields = goodFields(r, ['savedAt', 'updatedAt', 'article', 'note', 'tags', 'readAt']);
   const tags = fields.tags ?? goodItems<string>(v.pipe(v.string(), v.minLength(1), v.maxLength(200)), r.tags, 500);
   return {
     ...fresh,

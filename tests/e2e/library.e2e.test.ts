@@ -80,6 +80,8 @@ describe('library', () => {
     expect(md).toContain('党员干部职工对进出人员测量体温一丝不苟');
     expect(md).not.toContain('wHIj');
 
+    // Both unread until opened in the reader.
+    expect(await library.locator('#articles tr.unread .unread-mark').count()).toBe(2);
     // Reader view, switched to Simplified.
     await library.click('#articles tr:last-child .title a');
     await library.waitForSelector('#title');
@@ -91,6 +93,19 @@ describe('library', () => {
     await library.click('#reader-settings summary');
     await library.screenshot({ path: join(OUTPUT_DIR, 'reader-dark.png') });
     await library.goBack();
+
+    // The article read is marked so; the filter lists the other, and it can be unread again.
+    await library.waitForSelector('#articles tr.read');
+    expect(await library.textContent('#articles tr.read .title a')).toContain('王潤宇');
+    await library.selectOption('#read-filter', 'unread');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr').length === 1);
+    expect(await library.textContent('#articles .title a')).toContain('杭锦旗');
+    await library.selectOption('#read-filter', 'read');
+    await library.waitForFunction(() => document.querySelector('#articles .title a')?.textContent?.includes('王潤宇'));
+    await library.click('#articles tr.read .mark-read');
+    await library.waitForSelector('#empty-filter, .empty');
+    await library.selectOption('#read-filter', '');
+    await library.waitForFunction(() => document.querySelectorAll('#articles tr.unread').length === 2);
 
     // Delete with undo.
     await library.waitForSelector('#articles tr');

@@ -42,3 +42,39 @@ describe('the options page', () => {
     await options.close();
   });
 });
+
+describe('the reader’s own phrases', () => {
+  it('keeps a name as written in the article (what is saved and exported) and on the page, shown in the options first', async () => {
+    await clearSettings(suite.browser);
+    const options = await suite.browser.context.newPage();
+    await options.goto(optionsUrl());
+    await options.waitForSelector('#no-phrases');
+    await options.fill('#phrase-from', '鉅亨網');
+    await options.click('#phrase-add');
+    await options.waitForSelector('#phrase-table');
+    expect(await options.textContent('#phrase-table tbody')).toContain('鉅亨網');
+    await options.fill('#phrase-try', '據鉅亨網報導');
+    await options.waitForSelector('#phrase-try-result');
+    await until(async () => ((await options.textContent('#phrase-try-result')) ?? '').includes('据鉅亨網报导'));
+    expect(await options.evaluate(`chrome.storage.local.get('userPhrases').then((s) => s.userPhrases)`)).toEqual([{ from: '鉅亨網', to: '鉅亨網', toward: 'both' }]);
+
+    const { page, popup } = await openPopup(suite, 'finance-brief.html', '#article-script');
+    await popup.evaluate(`(() => { const s = document.querySelector('#article-script'); s.value = 'cn'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await until(() => popup.hasText('.content', '投资人'));
+    const content = (await popup.text('.content')) ?? '';
+    expect(content).toContain('鉅亨網统计');
+    expect(content).not.toContain('巨亨网');
+
+    // The page in Simplified: opencc alone would write 巨亨网.
+    await popup.evaluate('document.querySelector("#page-cn").click()');
+    await until(async () => ((await page.textContent('article')) ?? '').includes('投资人'));
+    expect(await page.textContent('article')).toContain('鉅亨網记者');
+    expect(await page.textContent('footer')).toContain('鉅亨網');
+    await page.close();
+
+    // Removing the row gives opencc's reading back.
+    await options.click('.remove-phrase');
+    await options.waitForSelector('#no-phrases');
+    await options.close();
+  });
+});

@@ -8,7 +8,7 @@ import { convertArticle } from '../../lib/convert/article';
 import { loadConverter } from '../../lib/convert/load';
 import { zipArticles } from '../../lib/export/bundle';
 import { backupZip, importBackupFile } from '../../lib/storage/backup-zip';
-import { LibraryFullError, RecordTooLargeError, openLibrary } from '../../lib/storage/library';
+import { LibraryFullError, RecordTooLargeError, applyFilter, openLibrary } from '../../lib/storage/library';
 import { makeRecord, parseTags } from '../../lib/storage/records';
 import { DB_NAME, type SavedArticleV1 } from '../../lib/storage/schema';
 import { cleanText } from '../../lib/text-pipeline';
@@ -225,6 +225,43 @@ describe('notes and tags', () => {
   });
 });
 
+describe('read and unread', () => {
+  it('starts unread, is marked read and unread again, and filters by it', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0), 'original', null, '2026-01-01T00:00:00Z');
+    await lib.save(article(1), 'original', null, '2026-01-02T00:00:00Z');
+    expect((await lib.get('https://example.com/0'))!.readAt).toBeUndefined();
+    await lib.setRead('https://example.com/0', true, '2026-01-03T00:00:00Z');
+    const all = await lib.list();
+    expect(applyFilter(all, { reading: 'read' }).map((r) => r.url)).toEqual(['https://example.com/0']);
+    expect(applyFilter(all, { reading: 'unread' }).map((r) => r.url)).toEqual(['https://example.com/1']);
+    await lib.setRead('https://example.com/0', false);
+    expect((await lib.get('https://example.com/0'))!.readAt).toBeUndefined();
+  });
+
+  it('saving again keeps the mark; a backup carries it, and merging keeps the later reading', async () => {
+    const lib = await openLibrary();
+    await lib.save(article(0), 'original', null, '2026-01-01T00:00:00Z');
+    await lib.setRead('https://example.com/0', true, '2026-01-03T00:00:00Z');
+    await lib.save(article(0), 'original', null, '2026-01-04T00:00:00Z');
+    expect((await lib.get('https://example.com/0'))!.readAt).toBe('2026-01-03T00:00:00Z');
+    const zip = concatChunks(await backupZip(lib));
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = await openLibrary();
+    await fresh.save(article(0), 'original', null, '2026-01-01T00:00:00Z');
+    await importBackupFile(fresh, zip, nodeSanitizer());
+    expect((await fresh.get('https://example.com/0'))!.readAt).toBe('2026-01-03T00:00:00Z');
+  });
+
+  it('refuses a read mark that is not a time in a backup record', async () => {
+    const lib = await openLibrary();
+    const record = { ...makeRecord(article(0), 'original', null, '2026-01-01T00:00:00Z'), readAt: '<script>' };
+    const r = await lib.importBackup(JSON.stringify({ format: 'jingdu-backup', version: 4, exported: '2026-01-01T00:00:00Z', articles: [record] }), nodeSanitizer());
+    expect(r.added).toBe(0);
+    expect(r.rejected[0]!.reason).toMatch(/readAt/);
+  });
+});
+
 describe('a full disk', () => {
   it('says so clearly and keeps what was already saved', async () => {
     const lib = await openLibrary();
@@ -244,19 +281,21 @@ describe('backup and bulk export', () => {
     const picture = new Uint8Array(pngPicture(16, 16, [10, 120, 200]));
     const withPicture = (a: CleanArticle): CleanArticle => ({ ...a, images: [{ src: 'https://img.example.cn/a.png', alt: '图' }] });
 
-    it('round-trips articles, notes, pictures and site rules, each article and picture a file of its own', async () => {
+    it('round-trips articles, notes, pictures, site rules and phrases, each article and picture a file of its own', async () => {
       const lib = await openLibrary();
       const a = withPicture(article(0));
       await lib.save(a, 'original', null, undefined, await keepPictures(['https://img.example.cn/a.png'], { fetch: async () => new Response(picture) }));
       await lib.setNotes(a.url!, '笔记', ['甲']);
-      const zip = concatChunks(await backupZip(lib, [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]));
+      const phrases = [{ from: '鉅亨網', to: '鉅亨網', toward: 'both' }];
+      const zip = concatChunks(await backupZip(lib, { siteRules: [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }], userPhrases: phrases }));
       const names = Object.keys(unzipSync(zip));
-      expect(names).toEqual(expect.arrayContaining(['jingdu-backup.json', 'articles/000001.json', 'site-rules.json']));
+      expect(names).toEqual(expect.arrayContaining(['jingdu-backup.json', 'articles/000001.json', 'site-rules.json', 'user-phrases.json']));
       expect(names.filter((n) => n.startsWith('pictures/'))).toHaveLength(1);
       globalThis.indexedDB = new IDBFactory();
       const fresh = await openLibrary();
       const r = await importBackupFile(fresh, zip, nodeSanitizer());
       expect([r.added, r.rejected, r.siteRules]).toEqual([1, [], [{ schema: 1, id: 'r1', match: { hosts: ['example.com'] }, remove: ['.ad'] }]]);
+      expect(r.userPhrases).toEqual(phrases);
       const back = (await fresh.get(a.url!))!;
       expect([back.note, back.tags]).toEqual(['笔记', ['甲']]);
       expect((await fresh.pictureFiles(back)).get('https://img.example.cn/a.png')?.bytes).toEqual(picture);
