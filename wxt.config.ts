@@ -49,6 +49,11 @@ export default defineConfig({
       },
     },
   }),
+  // The sources zip the add-on store's reviewers rebuild from: the project as the repository holds it,
+  // without what builds, tests and benches write (pages generated from third-party corpora among them).
+  zip: {
+    excludeSources: ['out/**', 'dist/**', 'test-output/**', 'tests/e2e/pages/generated/**', 'bench/results.json', 'web-ext-artifacts/**', '**/*.log'],
+  },
   // The conversion worker loads its dictionaries with dynamic imports, which needs ES-module workers.
   // The one chunk over Vite's 500 kB warning is opencc's 简→繁 dictionary (about 1.1 MB), loaded
   // only when a conversion is asked for; the limit sits just above it so anything else still warns.

@@ -29,9 +29,11 @@ stage unit npx vitest run
 if stage builds npm run --silent build:all; then
   stage e2e npx vitest run --config vitest.e2e.config.ts
   stage lint:firefox npx web-ext lint -s .output/firefox-mv2 --self-hosted
+  # The zips the stores take, and the sources zip holding only the project's own files.
+  stage store-zips bash -c 'npx wxt zip -b firefox >/dev/null && node scripts/check-sources-zip.mjs'
 else
-  failed=$((failed + 2))
-  summary+=("  FAILED  e2e (not run: the builds failed)" "  FAILED  lint:firefox (not run: the builds failed)")
+  failed=$((failed + 3))
+  summary+=("  FAILED  e2e (not run: the builds failed)" "  FAILED  lint:firefox (not run: the builds failed)" "  FAILED  store-zips (not run: the builds failed)")
 fi
 
 echo

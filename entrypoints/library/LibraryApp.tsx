@@ -179,12 +179,12 @@ export function LibraryApp() {
     <main class="library" data-query={shownFor}>
       <h1>{t('libraryTitle')}</h1>
       <div class="controls">
-        <input id="search" type="search" placeholder={t('search')} value={query} onFocus={warmSearch} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-        <select id="site-filter" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
+        <input id="search" type="search" aria-label={t('search')} placeholder={t('search')} value={query} onFocus={warmSearch} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <select id="site-filter" aria-label={t('siteFilterLabel')} value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allSites')}</option>
           {sites.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
-        <select id="template-filter" value={template} onChange={(e) => setTemplate((e.target as HTMLSelectElement).value)}>
+        <select id="template-filter" aria-label={t('templateFilterLabel')} value={template} onChange={(e) => setTemplate((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTemplates')}</option>
           {templates.map((s) => <option key={s} value={s}>{familyLabel(s)}</option>)}
         </select>
@@ -196,7 +196,7 @@ export function LibraryApp() {
         <select id="sort" aria-label={t('sortLabel')} value={order} onChange={(e) => setOrder((e.target as HTMLSelectElement).value as LibraryOrder)}>
           {LIBRARY_ORDERS.map((o) => <option key={o} value={o}>{t(ORDER_LABELS[o])}</option>)}
         </select>
-        <select id="tag-filter" value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+        <select id="tag-filter" aria-label={t('tagFilterLabel')} value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allTags')}</option>
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
@@ -245,7 +245,7 @@ export function LibraryApp() {
               const pictureSpace = pictureBytes(r);
               return (
                 <tr key={r.url} data-url={r.url} class={r.readAt ? 'read' : 'unread'}>
-                  <td><input type="checkbox" class="select" checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
+                  <td><input type="checkbox" class="select" aria-label={t('selectArticle', (r.converted ?? r.article).title)} checked={selected.has(r.url)} onChange={() => toggle(r.url)} /></td>
                   <td class="title">
                     {!r.readAt && <span class="unread-mark" title={t('unread')}><span class="visually-hidden">{t('unread')}</span></span>}
                     <a href={`reader.html?url=${encodeURIComponent(r.url)}`}>{(r.converted ?? r.article).title}</a>

@@ -63,8 +63,8 @@ export function OptionsApp() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <section>
-        <h2>{t('optionsTraditional')}</h2>
-        <select id="preferred-traditional" value={traditional} onChange={(e) => {
+        <h2 id="traditional-heading">{t('optionsTraditional')}</h2>
+        <select id="preferred-traditional" aria-labelledby="traditional-heading" value={traditional} onChange={(e) => {
           const v = (e.target as HTMLSelectElement).value as TargetVariant;
           setTraditional(v);
           void preferredTraditional.setValue(v);
@@ -75,8 +75,8 @@ export function OptionsApp() {
       </section>
       <PhrasesSection />
       <section>
-        <h2>{t('optionsFormat')}</h2>
-        <select id="default-format" value={format} onChange={(e) => {
+        <h2 id="format-heading">{t('optionsFormat')}</h2>
+        <select id="default-format" aria-labelledby="format-heading" value={format} onChange={(e) => {
           const v = (e.target as HTMLSelectElement).value as (typeof MENU_FORMATS)[number];
           setFormat(v);
           void defaultFormat.setValue(v);

@@ -17,6 +17,7 @@ import { ScriptControls } from './ScriptControls';
 import { MergeStatus } from './MergeStatus';
 import { type PageSize, STOPPED_BY_READER } from '../../lib/messages';
 import { EditFields } from './EditFields';
+import { MoreMenu } from './MoreMenu';
 import { openPicker } from '../../platform/picker';
 
 async function rememberForSite(hostname: string, choice: SiteCleanOptions): Promise<void> {
@@ -95,7 +96,7 @@ export function App({ first }: { first: FirstCleaning }) {
   if (state.kind === 'loading')
     return (
       <main>
-        <p class="status">{t('cleaning')}</p>
+        <p class="status" role="status">{t('cleaning')}</p>
         <MergeStatus />
       </main>
     );
@@ -188,19 +189,24 @@ export function App({ first }: { first: FirstCleaning }) {
 
   return (
     <main>
-      <nav class="toolbar">
-        <button id="save" onClick={save}>{t('save')}</button>
-        <button id="copy" onClick={copy}>{t('copy')}</button>
-        <select id="format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
-          {MENU_FORMATS.map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
-        </select>
-        <button id="download" onClick={download}>{t('download')}</button>
+      {/* One primary action; export in one group; what is used less behind 更多. */}
+      <header class="toolbar">
+        <button id="save" class="primary" onClick={save}>{t('save')}</button>
         <button id="open-reader" onClick={openReader}>{t('readerView')}</button>
-        <button id="fix-page" onClick={() => fixPage(state.tabId)}>{t('fixPage')}</button>
-        <a href="#" id="open-library" onClick={(e) => (e.preventDefault(), openExtensionPage('/library.html'))}>{t('openLibrary')}</a>
-        <a href="#" id="open-options" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>{t('openOptions')}</a>
-        <span class="notice" id="notice" role="status">{notice || (converting ? t('converting') : '')}</span>
-      </nav>
+        <span class="export" role="group" aria-label={t('exportGroup')}>
+          <select id="format" aria-label={t('exportFormat')} value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
+            {MENU_FORMATS.map((f) => <option key={f} value={f}>{formatLabel(f)}</option>)}
+          </select>
+          <button id="copy" onClick={copy}>{t('copy')}</button>
+          <button id="download" onClick={download}>{t('download')}</button>
+        </span>
+        <MoreMenu>
+          <button id="fix-page" onClick={() => fixPage(state.tabId)}>{t('fixPage')}</button>
+          <button id="open-library" onClick={() => openExtensionPage('/library.html')}>{t('openLibrary')}</button>
+          <button id="open-options" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+        </MoreMenu>
+      </header>
+      <p class="notice" id="notice" role="status">{notice || (converting ? t('converting') : '')}</p>
       {article.template.id === 'discuz' && (
         <label class="option">
           <input id="starter-posts" type="checkbox" checked={!!options.allPostsByStarter} onChange={(e) => chooseForSite({ allPostsByStarter: (e.target as HTMLInputElement).checked })} />
@@ -214,7 +220,7 @@ export function App({ first }: { first: FirstCleaning }) {
           {options.mergePages ? mergedNotice(state.result.article.mergedPages?.length ?? 0, state.result.notMerged ?? []) : t('mergePages', state.result.laterPages)}
         </label>
       )}
-      <ScriptControls variant={variant} onVariant={chooseVariant} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
+      <ScriptControls variant={variant} onVariant={chooseVariant} originalScript={state.result.article.script} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <EditFields article={state.result.article} edits={edits} onEdit={(field, value) => setEdits((e) => ({ ...e, [field]: value }))} />
       <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} loadedPictures={state.result.loadedPictures ?? []} />
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { previewHtml } from '../../lib/article/preview';
+import { addsToTitle } from '../../lib/article/subtitle';
 import { displayTime } from '../../lib/metadata/display';
 import { boundRemotePictures, holdPictures, showClickedPicture } from '../../lib/pictures/held';
 import { createSanitizer } from '../../lib/sanitize';
@@ -13,7 +14,6 @@ import { SiteRulesLine } from './SiteRulesLine';
 /** A User Timing mark, visible only to the popup's own page. */
 export const ARTICLE_SHOWN = 'jingdu:article-shown';
 
-const SCRIPT_LABEL = { simplified: () => t('scriptSimplified'), traditional: () => t('scriptTraditional'), mixed: () => t('scriptMixed'), unknown: () => '—' } as const;
 
 /** One metadata line; data-field names the field whatever the UI language. */
 function MetaRow({ field, label, value, guessed = false }: { field: string; label: string; value: string | number | null | undefined; guessed?: boolean }) {
@@ -56,15 +56,9 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
   }, [html]);
   return (
     <article>
-      {/* An ordinary article needs no family line; a recognised family is named, its evidence on hover. */}
-      {article.template.id !== 'generic' && (
-        <p class="template" title={article.template.evidence.join('\n')}>
-          <span class="badge" data-template={article.template.id}>{t('familyFound', familyLabel(article.template.id, article.template.label))}</span>
-        </p>
-      )}
       {article.siteRules?.length ? <SiteRulesLine rules={article.siteRules} family={familyLabel(article.template.id, article.template.label)} /> : null}
       <h1 id="title">{article.title}</h1>
-      {article.subtitle && <h2 class="subtitle">{article.subtitle}</h2>}
+      {addsToTitle(article.title, article.subtitle) && <h2 class="subtitle">{article.subtitle}</h2>}
       <dl class="meta">
         {/* A byline that only credits the editor is shown once, as the editor. */}
         <MetaRow field="author" label={t('metaAuthor')} value={article.author ?? (article.editor && article.byline?.includes(article.editor) ? null : article.byline)} guessed={article.confidence?.author === 'low'} />
@@ -75,11 +69,21 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
         <MetaRow field="edition" label={t('metaEdition')} value={article.edition} />
         <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />
         <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />
-        <MetaRow field="script" label={t('metaScript')} value={SCRIPT_LABEL[article.script]()} />
       </dl>
       <div class="content" id="content" ref={content} onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
       {preview.shown < preview.total && (
         <p class="preview-note" id="preview-note">{t('previewTruncated', preview.shown.toLocaleString(), preview.total.toLocaleString())}</p>
+      )}
+      {/* An ordinary article needs no family line; a recognised family is named, with what it was recognised by, after the article. */}
+      {article.template.id !== 'generic' && (
+        <details class="template" id="family">
+          <summary>
+            <span class="badge" data-template={article.template.id}>{t('familyFound', familyLabel(article.template.id, article.template.label))}</span>
+          </summary>
+          <ul class="evidence">
+            {article.template.evidence.map((e) => <li key={e}>{e}</li>)}
+          </ul>
+        </details>
       )}
       {(article.removed.length > 0 || disabledRules.length > 0) && (
         <details class="removed" id="removed">

@@ -5,17 +5,23 @@ import { preferredTraditional, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
 import { variantLabel } from '../../platform/variant-label';
+import type { ScriptKind } from '../../lib/types';
+
+/** How the 原文 choice names the article's own script; a mixed or unknown one is not named. */
+const SCRIPT_NAME: Partial<Record<ScriptKind, 'scriptSimplified' | 'scriptTraditional'>> = { simplified: 'scriptSimplified', traditional: 'scriptTraditional' };
 
 interface Props {
   /** The article's script switch; absent where there is no article (the page toggle still works). */
   variant?: ScriptVariant;
   onVariant?(v: ScriptVariant): void;
+  /** The article's own script, named in the 原文 choice (原文（简体）). */
+  originalScript?: ScriptKind;
   tabId: number;
   hostname: string;
 }
 
 /** The article's script switch, the page's own 简/繁 toggle and the per-site memory. */
-export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
+export function ScriptControls({ variant, onVariant, originalScript, tabId, hostname }: Props) {
   const [page, setPage] = useState<ScriptVariant>('original');
   const [remembered, setRemembered] = useState<TargetVariant | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,17 +68,17 @@ export function ScriptControls({ variant, onVariant, tabId, hostname }: Props) {
   return (
     <section class="scripts">
       {onVariant && (
-        <label>
-          {t('articleScript')}
+        <label class="article-script">
+          <span>{t('articleScript')}</span>
           <select id="article-script" value={variant} onChange={(e) => onVariant((e.target as HTMLSelectElement).value as ScriptVariant)}>
             {VARIANTS.map((v) => (
-              <option key={v.id} value={v.id}>{variantLabel(v.id)}</option>
+              <option key={v.id} value={v.id}>{v.id === 'original' && originalScript && SCRIPT_NAME[originalScript] ? t('originalIn', t(SCRIPT_NAME[originalScript])) : variantLabel(v.id)}</option>
             ))}
           </select>
         </label>
       )}
-      <span class="page-toggle" aria-busy={busy}>
-        {t('page')}
+      <span class="page-toggle" role="group" aria-label={t('pageGroup')} aria-busy={busy}>
+        <span aria-hidden="true">{t('page')}</span>
         <button id="page-cn" disabled={busy || page === 'cn'} onClick={() => showPage('cn')}>{t('pageSimplified')}</button>
         <button id="page-t" disabled={busy || page === traditional} onClick={() => showPage(traditional)}>{t('pageTraditional')}</button>
         <button id="page-original" disabled={!busy && page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>

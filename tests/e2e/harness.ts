@@ -50,7 +50,10 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium with the built extension loaded, as the toolchain notes describe. */
-export async function launchWithExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN', extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/** The UI languages the extension ships. */
+export type UiLocale = 'zh-CN' | 'zh-TW' | 'en-US';
+
+export async function launchWithExtension(locale: UiLocale = 'zh-CN', extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
   const posix = locale.replace('-', '_');
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: ${extensionDir === EXTENSION_DIR ? 'npm run build' : 'npx wxt build --mode e2e'}`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jingdu-e2e-')), {
@@ -215,7 +218,7 @@ export interface ExtensionSuite {
 }
 
 /** One browser with the extension and one fixture server for a test file, closed after it. */
-export function useExtension(locale: 'zh-CN' | 'zh-TW' = 'zh-CN', extensionDir = EXTENSION_DIR): ExtensionSuite {
+export function useExtension(locale: UiLocale = 'zh-CN', extensionDir = EXTENSION_DIR): ExtensionSuite {
   const suite = {} as ExtensionSuite & { server?: Server };
   beforeAll(async () => {
     ({ server: suite.server, base: suite.base } = await serveFixtures());

@@ -12,7 +12,7 @@ describe('a zh-TW browser', () => {
   it('shows the popup in Traditional Chinese with no English', async () => {
     const { page, popup } = await openPopup(suite, 'discuz--party-members-thread.html', '#title');
     const chrome = await popup.evaluate<string>(
-      `[...document.querySelectorAll('nav, .scripts, .template, .meta dt, details summary, label, button, option')].map((e) => e.textContent).join(' ')`,
+      `[...document.querySelectorAll('.toolbar, .scripts, .template summary, .meta dt, details summary, label, button, option, [aria-label]')].map((e) => e.textContent + ' ' + (e.getAttribute('aria-label') ?? '')).join(' ')`,
     );
     expect(chrome).toContain('保存到文庫');
     expect(chrome).toContain('識別為：Discuz! 論壇帖子');

@@ -36,11 +36,12 @@ describe('这里不对？ fixing a page yourself', () => {
     expect(await popup.text('#content')).toContain(REPLY); // automatic extraction keeps the replies
     const pageBefore = await page.evaluate(() => ({ html: document.documentElement.outerHTML, globals: Object.keys(window).length, scroll: window.scrollY }));
 
-    // Tab through the popup to 这里不对？ and press Enter: no mouse.
-    for (let i = 0; i < 40; i++) {
-      if ((await popup.evaluate<string>('document.activeElement?.id ?? ""')) === 'fix-page') break;
-      await press(popup, 'Tab');
-    }
+    // Tab through the popup to its menu (⋯), open it with Enter, Tab to 这里不对？ and press Enter: no mouse.
+    const focused = () => popup.evaluate<string>('document.activeElement?.closest("#more") && document.activeElement.tagName === "SUMMARY" ? "more" : document.activeElement?.id ?? ""');
+    for (let i = 0; i < 40 && (await focused()) !== 'more'; i++) await press(popup, 'Tab');
+    expect(await focused()).toBe('more');
+    await press(popup, 'Enter');
+    await press(popup, 'Tab');
     expect(await popup.evaluate<string>('document.activeElement?.id')).toBe('fix-page');
     await press(popup, 'Enter');
     // The picker's host is the one element it adds (its panel is in a closed shadow root).
