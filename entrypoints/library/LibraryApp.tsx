@@ -210,7 +210,7 @@ export function LibraryApp() {
         </label>
       </div>
       {picturesTotal > 0 && <p class="sub" id="pictures-total">{t('picturesTotal', byteSize(picturesTotal))}</p>}
-      {message && <p class="message" role="status">{message}</p>}
+      <p class="message" id="library-message" role="status">{message}</p>
       {details.length > 0 && (
         <ul id="import-rejected" class="message">
           {details.map((d) => <li key={d}>{d}</li>)}

@@ -235,7 +235,8 @@ export function ReaderApp() {
           </select></label>
         )}
         {isDraft && <button id="reader-save" onClick={saveDraft}>{t('save')}</button>}
-        {notice && <span class="notice" id="notice" role="status">{notice}</span>}
+        {/* Always there, so a screen reader announces each notice (save, pictures kept) as it changes. */}
+        <span class="notice" id="notice" role="status">{notice}</span>
         <span class="exports">{MENU_FORMATS.map((f) => <button key={f} onClick={() => download(f)}>.{f}</button>)}</span>
         <div id="reading-progress" role="progressbar" aria-label={t('readingProgress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} style={{ width: `${progress * 100}%` }} />
       </nav>

@@ -68,8 +68,12 @@ describe.each(LOCALES)('in a %s browser', (locale) => {
 
   it('the library, the reader with its settings open and the options: no WCAG 2.2 AA violation', async () => {
     const { page, popup } = await openPopup(suite, 'news-portal--wetland-birds.html', '#save');
+    // The save is announced: its notice goes into a status region that was there, empty, before it.
+    expect(await popup.evaluate<string>(`document.querySelector('#notice[role=status]')?.textContent ?? 'missing'`)).toBe('');
     await popup.evaluate('document.querySelector("#save").click()');
-    await until(async () => !!(await popup.text('#notice')));
+    await until(async () => !!(await popup.text('#notice[role=status]')));
+    // And so is the page's conversion, in the region beside its buttons.
+    expect(await popup.evaluate<boolean>(`!!document.querySelector('.page-toggle #page-progress[role=status]')`)).toBe(true);
     await page.close();
 
     const library = await suite.browser.context.newPage();
