@@ -1,7 +1,7 @@
 import { createMenus, onCommand, onMenuClick } from '../platform/actions';
 import { saveRuleFromPicker } from '../platform/picker';
 import { KEEP_PICTURES_MESSAGE, runPictureJobs } from '../platform/picture-jobs';
-import { siteScripts } from '../platform/settings';
+import { everyPageScript, siteScripts } from '../platform/settings';
 import { syncSiteScripts } from '../platform/site-memory';
 
 const report = (err: unknown) => console.warn('Jingdu:', err);
@@ -13,6 +13,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup?.addListener(() => void syncSiteScripts().catch(report));
   siteScripts.watch(() => void syncSiteScripts().catch(report));
+  everyPageScript.watch(() => void syncSiteScripts().catch(report));
   // Pictures of saved articles are kept here, not in the page that saved: a job left by a
   // stopped worker or a closed browser resumes whenever the worker starts.
   void runPictureJobs().catch(report);

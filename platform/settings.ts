@@ -13,6 +13,15 @@ export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('lo
   version: 1,
 });
 
+/**
+ * Every page shown in one script as it loads (新同文堂's way), or null: off. Needs access to
+ * every site, asked when it is turned on; a site remembered on its own keeps its own choice.
+ */
+export const everyPageScript = storage.defineItem<TargetVariant | null>('local:everyPageScript', {
+  fallback: null,
+  version: 1,
+});
+
 /** Which Traditional form the toggle and shortcut use: until chosen, the one of the browser's language. */
 export const preferredTraditional = storage.defineItem<TargetVariant>('local:preferredTraditional', {
   fallback: traditionalFor(typeof navigator === 'undefined' ? '' : navigator.language),

@@ -1,12 +1,16 @@
 import { type TargetVariant } from '../lib/convert/variants';
 import { converterFiles } from './page-script';
-import { siteScripts } from './settings';
+import { everyPageScript, siteScripts } from './settings';
 
 const ID_PREFIX = 'jingdu-site-';
 
 export function originPattern(hostname: string): string {
   return `*://${hostname}/*`;
 }
+
+/** What converting every page needs: the optional host access of the manifest, all of it. */
+export const EVERY_SITE = ['http://*/*', 'https://*/*'];
+const EVERY_PAGE_ID = `${ID_PREFIX}every-page`;
 
 /**
  * Re-registers the per-site content scripts from storage: one registration per
@@ -27,7 +31,31 @@ export async function syncSiteScripts(): Promise<void> {
       persistAcrossSessions: true,
     });
   }
+  // Every page, where the user turned it on and granted it; the sites remembered on their own run their own script.
+  const every = await everyPageScript.getValue();
+  if (every && (await browser.permissions.contains({ origins: EVERY_SITE }))) {
+    registrations.push({
+      id: EVERY_PAGE_ID,
+      matches: EVERY_SITE,
+      excludeMatches: registrations.flatMap((r) => r.matches),
+      js: [...converterFiles(every).map((f) => f.slice(1)), 'site-memory.js'],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    });
+  }
   if (registrations.length) await browser.scripting.registerContentScripts(registrations);
+}
+
+/**
+ * Called from a click in the options: asks for every site's access at that moment, then turns
+ * converting every page on (or off, giving the access back when no remembered site needs it).
+ */
+export async function setEveryPageScript(variant: TargetVariant | null): Promise<boolean> {
+  if (variant) {
+    if (!(await browser.permissions.request({ origins: EVERY_SITE }))) return false;
+  } else await browser.permissions.remove({ origins: EVERY_SITE }).catch(() => false);
+  await everyPageScript.setValue(variant);
+  return true;
 }
 
 /** Called from a click in the popup: asks for this one site's permission, then remembers it. */

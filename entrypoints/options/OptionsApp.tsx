@@ -3,8 +3,8 @@ import { type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/con
 import { openLibrary } from '../../lib/storage/library';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
-import { type SiteCleanOptions, defaultFormat, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
-import { rememberSite } from '../../platform/site-memory';
+import { type SiteCleanOptions, defaultFormat, everyPageScript, keepPictures, preferredTraditional, siteCleanOptions, siteScripts } from '../../platform/settings';
+import { rememberSite, setEveryPageScript } from '../../platform/site-memory';
 import { PhrasesSection } from './PhrasesSection';
 import { SiteRulesSection } from './SiteRulesSection';
 import { variantLabel } from '../../platform/variant-label';
@@ -29,6 +29,8 @@ export function OptionsApp() {
   const [size, setSize] = useState<{ articles: number; usage: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [pictures, setPictures] = useState(true);
+  const [everyPage, setEveryPage] = useState<TargetVariant | null>(null);
+  const [everyPageNote, setEveryPageNote] = useState('');
 
   useEffect(() => {
     preferredTraditional.getValue().then(setTraditional);
@@ -36,6 +38,7 @@ export function OptionsApp() {
     siteScripts.getValue().then(setScripts);
     siteCleanOptions.getValue().then(setCleaning);
     keepPictures.getValue().then(setPictures);
+    everyPageScript.getValue().then(setEveryPage);
     void navigator.storage?.persisted?.().then(setPersisted);
     void (async () => {
       const lib = await openLibrary();
@@ -56,6 +59,12 @@ export function OptionsApp() {
     setScripts(await siteScripts.getValue());
     setCleaning(rest);
   };
+  // Access to every site is asked in this click, before anything else is awaited (the browser asks only during a user's gesture).
+  const chooseEveryPage = async (choice: TargetVariant | null) => {
+    const done = await setEveryPageScript(choice);
+    setEveryPageNote(done ? '' : t('optionsEveryPageRefused'));
+    setEveryPage(done ? choice : await everyPageScript.getValue());
+  };
   const keep = async () => setPersisted(await navigator.storage.persist());
   const hosts = [...new Set([...Object.keys(scripts), ...Object.keys(cleaning)])].sort();
 
@@ -72,6 +81,19 @@ export function OptionsApp() {
           {TRADITIONAL.map((v) => <option key={v.id} value={v.id}>{variantLabel(v.id)}</option>)}
         </select>
         <p class="note">{t('optionsTraditionalNote')}</p>
+      </section>
+      <section>
+        <h2 id="every-page-heading">{t('optionsEveryPage')}</h2>
+        <select id="every-page" aria-labelledby="every-page-heading" aria-describedby="every-page-note" value={everyPage ?? ''} onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value;
+          void chooseEveryPage(v ? (v as TargetVariant) : null);
+        }}>
+          <option value="">{t('optionsEveryPageOff')}</option>
+          <option value="cn">{variantLabel('cn')}</option>
+          <option value={traditional}>{variantLabel(traditional)}</option>
+        </select>
+        <p class="note" id="every-page-note">{t('optionsEveryPageNote')}</p>
+        {everyPageNote && <p class="error" role="alert">{everyPageNote}</p>}
       </section>
       <PhrasesSection />
       <section>

@@ -2,11 +2,11 @@ import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onCommand, onMenuClick } from '../../platform/actions';
-import { syncSiteScripts } from '../../platform/site-memory';
+import { setEveryPageScript, syncSiteScripts } from '../../platform/site-memory';
 import { detectScript } from '../../lib/convert/script';
 import { loadConverter } from '../../lib/convert/load';
 import { PageView } from '../../lib/convert/page-view';
-import { siteScripts } from '../../platform/settings';
+import { everyPageScript, siteScripts } from '../../platform/settings';
 
 /**
  * The background's menu and shortcut handlers against a jsdom "tab": executeScript
@@ -75,5 +75,36 @@ describe('per-site memory', () => {
     const regs = register.mock.calls.at(-1)![0] as Array<{ matches: string[]; js: string[] }>;
     expect(regs).toHaveLength(1);
     expect(regs[0]).toMatchObject({ matches: ['*://bbs.example.com/*'], js: ['dict-cn2t.js', 'page-traditional.js', 'site-memory.js'] });
+  });
+});
+
+describe('every page as it loads', () => {
+  it('registers one script for every site once granted, leaving out the sites remembered on their own', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const register = vi.mocked(fakeBrowser.scripting.registerContentScripts);
+    await siteScripts.setValue({ 'bbs.example.com': 'twp' });
+    await everyPageScript.setValue('cn');
+    await syncSiteScripts();
+    const regs = register.mock.calls.at(-1)![0] as Array<{ id: string; matches: string[]; excludeMatches?: string[]; js: string[] }>;
+    expect(regs.map((r) => r.matches)).toEqual([['*://bbs.example.com/*'], ['http://*/*', 'https://*/*']]);
+    expect(regs[1]).toMatchObject({ excludeMatches: ['*://bbs.example.com/*'], js: ['dict-t2cn.js', 'page-simplified.js', 'site-memory.js'] });
+  });
+
+  it('registers nothing for every site without the access, and is not turned on when the browser refuses it', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    const register = vi.mocked(fakeBrowser.scripting.registerContentScripts);
+    register.mockClear();
+    await everyPageScript.setValue('t');
+    await syncSiteScripts();
+    expect(register).not.toHaveBeenCalled();
+
+    await everyPageScript.setValue(null);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
+    expect(await setEveryPageScript('t')).toBe(false);
+    expect(await everyPageScript.getValue()).toBeNull();
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    expect(await setEveryPageScript('t')).toBe(true);
+    expect(await everyPageScript.getValue()).toBe('t');
+    expect(vi.mocked(fakeBrowser.permissions.request).mock.calls.at(-1)![0]).toEqual({ origins: ['http://*/*', 'https://*/*'] });
   });
 });
