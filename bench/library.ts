@@ -137,6 +137,12 @@ export async function libraryAndReader(devDir: string, count = 5000) {
     const reader = await browser.context.newPage();
     const readerShownMs = await shownAt(reader, `chrome-extension://${browser.extensionId}/reader.html?url=${encodeURIComponent(backup.longUrl)}`, '#content p', 100);
     const readerFirstPaintMs = await reader.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    // The text is painted first; its kept pictures follow once read from the library.
+    const picturesShownMs = await reader.evaluate<number>(`new Promise((resolve) => {
+      const kept = () => [...document.querySelectorAll('#content img')].filter((i) => i.src.startsWith('blob:')).length >= 50;
+      const check = () => (kept() ? resolve(performance.now()) : requestAnimationFrame(check));
+      check();
+    })`);
     const keptPictures = await reader.evaluate(() => [...document.querySelectorAll('#content img')].filter((i) => (i as HTMLImageElement).src.startsWith('blob:')).length);
     const keystrokes = [...simplified.times, ...traditional.times];
     return {
@@ -149,6 +155,7 @@ export async function libraryAndReader(devDir: string, count = 5000) {
       rowsFound: { simplified: simplified.rows, traditional: traditional.rows },
       readerFirstPaintMs: readerFirstPaintMs === null ? null : Math.round(readerFirstPaintMs),
       readerArticleShownMs: Math.round(readerShownMs),
+      readerPicturesShownMs: Math.round(picturesShownMs),
       keptPictures,
     };
   } finally {

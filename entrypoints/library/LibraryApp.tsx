@@ -10,7 +10,7 @@ import { readUserPhrases } from '../../platform/settings';
 import { queryVariants, warmQueryConverters } from '../../lib/convert/query';
 import { readingCopy, zipArticles } from '../../lib/export/bundle';
 import { toEpub } from '../../lib/export/epub';
-import { type DamagedRecord, type Library, type RemovedArticle, applyFilter, openLibrary } from '../../lib/storage/library';
+import { type DamagedRecord, type Library, type RemovedArticle, matching, openLibrary } from '../../lib/storage/library';
 import { createSanitizer } from '../../lib/sanitize';
 import type { SavedArticle } from '../../lib/storage/schema';
 import { pictureBytes } from '../../lib/storage/records';
@@ -82,18 +82,20 @@ export function LibraryApp() {
     };
   }, [lib, version]);
 
+  // Sorted once per read or order chosen; each keystroke then only filters, keeping that order.
+  const sorted = useMemo(() => ordered(all, order), [all, order]);
   useEffect(() => {
     let live = true;
     void queryVariants(query).then((needles) => {
       if (!live) return;
-      setShown(ordered(applyFilter(all, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: reading || undefined, needles }), order));
+      setShown(matching(sorted, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: reading || undefined, needles }));
       setShownFor(query);
       setRows(FIRST_ROWS);
     });
     return () => {
       live = false;
     };
-  }, [all, query, site, template, tag, reading, order]);
+  }, [sorted, query, site, template, tag, reading]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);

@@ -62,6 +62,7 @@ export function ReaderApp() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [progress, setProgress] = useState(0);
   const [pictures, setPictures] = useState<PictureFiles>(new Map());
+  const [picturesPending, setPicturesPending] = useState(false);
   const [keepPics, setKeepPics] = useState(true);
   const pictureUrls = usePictureUrls(pictures);
 
@@ -70,10 +71,17 @@ export function ReaderApp() {
       ? loadDraft()
       : openLibrary().then(async (lib) => {
           const r = await lib.get(url);
-          if (r) setPictures(await lib.pictureFiles(r));
-          // Opened in the reader is read: the library shows it so (and can mark it unread again).
-          if (r && !r.readAt) await lib.setRead(url, true).catch(() => undefined);
-          lib.close();
+          if (!r) return void lib.close();
+          // The text first; its kept pictures follow once read (until then their places say so).
+          if (r.pictures?.length) setPicturesPending(true);
+          void lib
+            .pictureFiles(r)
+            .then(setPictures)
+            .finally(() => setPicturesPending(false))
+            // Opened in the reader is read: the library shows it so (and can mark it unread again).
+            .then(() => (r.readAt ? undefined : lib.setRead(url, true)))
+            .catch(() => undefined)
+            .finally(() => lib.close());
           return r;
         });
     load
@@ -196,7 +204,12 @@ export function ReaderApp() {
 
   // Sanitized first; then kept pictures point at their object URLs (which the sanitizer would refuse).
   // A picture not kept is not fetched from its site until the reader clicks it (then under a time bound).
-  const html = useMemo(() => (shown ? holdPictures(localizePictures(createSanitizer(window)(shown.contentHtml), (src) => pictureUrls.get(src)), () => false, (alt) => t('heldPicture', alt)).html : ''), [shown, pictureUrls]);
+  const sanitized = useMemo(() => (shown ? createSanitizer(window)(shown.contentHtml) : ''), [shown]);
+  const html = useMemo(() => {
+    const kept = new Set(record?.pictures?.map((p) => p.src));
+    const label = (alt: string, src: string) => (picturesPending && kept.has(src) ? t('pictureReading') : t('heldPicture', alt));
+    return sanitized ? holdPictures(localizePictures(sanitized, (src) => pictureUrls.get(src)), () => false, label).html : '';
+  }, [sanitized, pictureUrls, picturesPending, record]);
   useEffect(() => {
     if (shown) document.title = shown.title;
   }, [shown]);

@@ -21,7 +21,7 @@ const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, '
  * Sanitized HTML with every web picture that `mayLoad` refuses turned into a placeholder
  * button; returns how many were held. Runs after the sanitizer, on its regular output.
  */
-export function holdPictures(html: string, mayLoad: (src: string) => boolean, label: (alt: string) => string = (alt) => alt): { html: string; held: number } {
+export function holdPictures(html: string, mayLoad: (src: string) => boolean, label: (alt: string, src: string) => string = (alt) => alt): { html: string; held: number } {
   let held = 0;
   const out = html.replace(IMG, (tag) => {
     const raw = attr(tag, 'src');
@@ -31,7 +31,7 @@ export function holdPictures(html: string, mayLoad: (src: string) => boolean, la
     held++;
     // A file name ("36杭锦旗.jpg", as forum attachments are described) describes nothing.
     const alt = unescapeAttribute(attr(tag, 'alt') ?? '').trim().replace(/^.*\.(?:jpe?g|png|gif|webp|bmp|avif)$/i, '');
-    return `<button type="button" class="${HELD_CLASS}" ${HELD_SRC_ATTR}="${escapeHtml(src)}" data-alt="${escapeHtml(alt)}">${escapeHtml(label(alt))}</button>`;
+    return `<button type="button" class="${HELD_CLASS}" ${HELD_SRC_ATTR}="${escapeHtml(src)}" data-alt="${escapeHtml(alt)}">${escapeHtml(label(alt, src))}</button>`;
   });
   return { html: out, held };
 }

@@ -274,16 +274,25 @@ async function withKnownPictures(record: SavedArticle, incoming: Map<string, Pic
   return { ...record, pictures, picturesMissed: pictureSources(record.article).length - pictures.length };
 }
 
-/** Newest first, filtered by site, template, tag, read mark and search text: run in memory on every keystroke of the library's search. */
-export function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
+/**
+ * The records a filter lets through (site, template, tag, read mark, search text), in the order
+ * given: the library page sorts once per read and runs this on every keystroke of its search.
+ */
+export function matching(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
   const needles = (filter.needles ?? []).map((n) => n.normalize('NFKC').trim()).filter(Boolean);
-  return records
-    .filter((r) => !filter.tag || r.tags.includes(filter.tag))
-    .filter((r) => !filter.site || r.site === filter.site)
-    .filter((r) => !filter.template || r.template === filter.template)
-    .filter((r) => !filter.reading || (filter.reading === 'read') === !!r.readAt)
-    .filter((r) => !needles.length || needles.some((n) => r.searchText.includes(n)))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return records.filter(
+    (r) =>
+      (!filter.tag || r.tags.includes(filter.tag)) &&
+      (!filter.site || r.site === filter.site) &&
+      (!filter.template || r.template === filter.template) &&
+      (!filter.reading || (filter.reading === 'read') === !!r.readAt) &&
+      (!needles.length || needles.some((n) => r.searchText.includes(n))),
+  );
+}
+
+/** Newest first, filtered as `matching` does. */
+export function applyFilter(records: SavedArticle[], filter: ListFilter): SavedArticle[] {
+  return matching(records, filter).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export class Library {

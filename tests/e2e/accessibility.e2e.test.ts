@@ -63,6 +63,7 @@ describe.each(LOCALES)('in a %s browser', (locale) => {
 
     const empty = await openPopup(suite, 'search-results.html', '#message');
     expect(await popupViolations(empty.popup)).toEqual([]);
+    await empty.popup.screenshot(shot('popup-no-article'));
     await empty.page.close();
   });
 
