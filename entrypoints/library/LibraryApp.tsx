@@ -32,11 +32,15 @@ const ORDER_LABELS = { saved: 'sortSaved', published: 'sortPublished', title: 's
 export function LibraryApp() {
   const [lib, setLib] = useState<Library | null>(null);
   const [all, setAll] = useState<SavedArticle[]>([]);
+  /** Whether the library has been read at all: until then it is not called empty. */
+  const [loaded, setLoaded] = useState(false);
   const [shown, setShown] = useState<SavedArticle[]>([]);
   const [query, setQuery] = useState('');
   const [site, setSite] = useState('');
   const [template, setTemplate] = useState('');
-  const [reading, setReading] = useState<'' | 'unread' | 'read'>('');
+  const [readFilter, setReadFilter] = useState<'' | 'unread' | 'read'>('');
+  /** While the whole library is still being read after its newest rows were shown: how many records it holds. */
+  const [reading, setReading] = useState(0);
   const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<RemovedArticle | null>(null);
@@ -69,13 +73,23 @@ export function LibraryApp() {
   }, []);
 
   // The library is read once per change (a save, a delete, an import, a job ended); a keystroke only filters what was read.
+  // On opening, the newest rows are painted first, while the whole library is read and checked.
   useEffect(() => {
     if (!lib) return;
     let live = true;
+    if (version === 0)
+      void lib.newest(FIRST_ROWS).then(({ rows, total }) => {
+        if (!live || total <= rows.length) return;
+        setAll((read) => (read.length ? read : rows));
+        setReading(total);
+        setLoaded(true);
+      });
     void lib.view().then((view) => {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
+      setReading(0);
+      setLoaded(true);
     });
     return () => {
       live = false;
@@ -88,14 +102,14 @@ export function LibraryApp() {
     let live = true;
     void queryVariants(query).then((needles) => {
       if (!live) return;
-      setShown(matching(sorted, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: reading || undefined, needles }));
-      setShownFor(query);
+      setShown(matching(sorted, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: readFilter || undefined, needles }));
+      if (!reading) setShownFor(query); // a query is answered once the whole library is read
       setRows(FIRST_ROWS);
     });
     return () => {
       live = false;
     };
-  }, [sorted, query, site, template, tag, reading]);
+  }, [sorted, query, site, template, tag, readFilter, reading]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
@@ -190,7 +204,7 @@ export function LibraryApp() {
           <option value="">{t('allTemplates')}</option>
           {templates.map((s) => <option key={s} value={s}>{familyLabel(s)}</option>)}
         </select>
-        <select id="read-filter" aria-label={t('readFilterLabel')} value={reading} onChange={(e) => setReading((e.target as HTMLSelectElement).value as typeof reading)}>
+        <select id="read-filter" aria-label={t('readFilterLabel')} value={readFilter} onChange={(e) => setReadFilter((e.target as HTMLSelectElement).value as typeof readFilter)}>
           <option value="">{t('readFilterAll')}</option>
           <option value="unread">{t('readFilterUnread')}</option>
           <option value="read">{t('readFilterRead')}</option>
@@ -203,8 +217,8 @@ export function LibraryApp() {
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         {/* The buttons say what they export: the selection, or every article listed when none is selected. */}
-        <button id="export-zip" onClick={exportZip} disabled={!shown.length}>{chosen ? t('exportSelectedZip', chosen) : t('exportAllZip', shown.length)}</button>
-        <button id="export-epub" onClick={exportEpub} disabled={!shown.length}>{chosen ? t('exportSelectedEpub', chosen) : t('exportAllEpub', shown.length)}</button>
+        <button id="export-zip" onClick={exportZip} disabled={!shown.length || reading > 0}>{chosen ? t('exportSelectedZip', chosen) : t('exportAllZip', shown.length)}</button>
+        <button id="export-epub" onClick={exportEpub} disabled={!shown.length || reading > 0}>{chosen ? t('exportSelectedEpub', chosen) : t('exportAllEpub', shown.length)}</button>
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
           {t('importBackup')}
@@ -236,7 +250,8 @@ export function LibraryApp() {
           {t('deleted', undo.record.title)} <button id="undo" onClick={restore}>{t('undo')}</button>
         </p>
       )}
-      {all.length === 0 ? (
+      <p class="sub" id="library-reading" role="status">{reading > 0 ? t('libraryReading', all.length, reading) : ''}</p>
+      {!loaded ? null : all.length === 0 ? (
         <p class="empty">{t('empty')}</p>
       ) : shown.length === 0 ? (
         <p class="empty">{t('noMatches')}</p>

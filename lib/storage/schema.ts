@@ -5,7 +5,7 @@ import type { CleanArticle } from '../types';
 
 /** Database name and the schema version this code writes. */
 export const DB_NAME = 'jingdu-library';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Schema v1 (first release): the article and when it was saved, keyed by URL. */
 export interface SavedArticleV1 {
@@ -38,6 +38,7 @@ export interface StoredPictureRow {
 /**
  * Schema v3: adds the reader's own note and tags (both searched).
  * Schema v4: adds the pictures store and each article's picture references (absent = none kept).
+ * Schema v5: an index by last save (updatedAt), so the library shows its newest rows before reading the rest.
  */
 export interface SavedArticle {
   url: string;
@@ -72,7 +73,7 @@ export interface LibrarySchema extends DBSchema {
   articles: {
     key: string;
     value: SavedArticle;
-    indexes: { site: string; template: string; savedAt: string; tags: string };
+    indexes: { site: string; template: string; savedAt: string; tags: string; updatedAt: string };
   };
   pictures: {
     key: string;

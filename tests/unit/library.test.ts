@@ -192,6 +192,38 @@ describe('upgrades', () => {
   });
 });
 
+describe('the newest rows first', () => {
+  it('reads the most recently saved articles by the index, with how many there are, skipping a damaged record', async () => {
+    const lib = await openLibrary();
+    for (let i = 0; i < 5; i++) await lib.save(article(i % 5, `https://n.example/${i}`), 'original', null, `2026-01-0${i + 1}T00:00:00Z`);
+    await lib.save(article(0, 'https://n.example/0'), 'original', null, '2026-02-01T00:00:00Z'); // saved again: the newest now
+    lib.close();
+    const raw = await openDB(DB_NAME);
+    await raw.put('articles', { url: 'https://n.example/bad', updatedAt: '2026-03-01T00:00:00Z', title: 42 });
+    raw.close();
+    const again = await openLibrary();
+    const { rows, total } = await again.newest(3);
+    expect(rows.map((r) => r.url)).toEqual(['https://n.example/0', 'https://n.example/4', 'https://n.example/3']);
+    expect(total).toBe(6);
+  });
+
+  it('builds the index over a library saved under schema v4', async () => {
+    const v4 = await openDB(DB_NAME, 4, {
+      upgrade(db) {
+        const store = db.createObjectStore('articles', { keyPath: 'url' });
+        for (const index of ['site', 'template', 'savedAt']) store.createIndex(index, index);
+        store.createIndex('tags', 'tags', { multiEntry: true });
+        db.createObjectStore('pictures', { keyPath: 'hash' }).createIndex('articles', 'articles', { multiEntry: true });
+      },
+    });
+    await v4.put('articles', makeRecord(article(1, 'https://v4.example/a'), 'original', null, '2025-09-09T09:09:09Z'));
+    await v4.put('articles', makeRecord(article(2, 'https://v4.example/b'), 'original', null, '2025-10-10T10:10:10Z'));
+    v4.close();
+    const lib = await openLibrary();
+    expect((await lib.newest(1)).rows.map((r) => r.url)).toEqual(['https://v4.example/b']);
+  });
+});
+
 describe('notes and tags', () => {
   it('keeps the reader’s note and tags, searches them and filters by tag', async () => {
     const lib = await openLibrary();
