@@ -7,7 +7,8 @@ import { type ExportFormat, FORMAT_INFO, exportArticle } from '../../lib/export/
 import type { CleanArticle, CleanOptions } from '../../lib/types';
 import { t } from '../../platform/i18n';
 import { keepPicturesEnabled, openExtensionPage, followPictureJob, pictureChoice, saveArticle } from '../../platform/library-actions';
-import { articleScript, defaultFormat, readerDraft, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
+import { articleScript, defaultFormat, readerDraft, readerPrefs, siteCleanOptions, type SiteCleanOptions } from '../../platform/settings';
+import { previewTypography } from '../../lib/reader/typography';
 import { ArticleView } from './ArticleView';
 import { type FirstCleaning, type PopupState, cleanTab, hostnameOf } from './clean-tab';
 import { convertArticleOffThread } from '../../platform/convert-article';
@@ -54,6 +55,8 @@ export function App({ first }: { first: FirstCleaning }) {
   const [edits, setEdits] = useState<FieldEdits>({});
   // Labels of the user's rules seen on this page, so a rule switched off is still named.
   const [ruleLabels, setRuleLabels] = useState<ReadonlyMap<string, string>>(new Map());
+  // The preview is set as the reader is: the same font, spacing and theme chosen in its 排版 panel.
+  const [typography, setTypography] = useState<Record<string, string> | undefined>(undefined);
 
   useEffect(() => {
     first.options.then(setOptions);
@@ -61,6 +64,11 @@ export function App({ first }: { first: FirstCleaning }) {
     articleScript.getValue().then(setVariant);
     defaultFormat.getValue().then(setFormat);
     keepPicturesEnabled().then(setKeepPics);
+    readerPrefs.getValue().then((stored) => {
+      const { theme, style } = previewTypography(stored);
+      document.documentElement.dataset.theme = theme;
+      setTypography(style);
+    });
   }, []);
 
   // The converted view is derived from the original article (with the user's edits), which is never changed.
@@ -222,7 +230,7 @@ export function App({ first }: { first: FirstCleaning }) {
       )}
       <ScriptControls variant={variant} onVariant={chooseVariant} originalScript={state.result.article.script} tabId={state.tabId} hostname={hostnameOf(original?.url)} />
       <EditFields article={state.result.article} edits={edits} onEdit={(field, value) => setEdits((e) => ({ ...e, [field]: value }))} />
-      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} loadedPictures={state.result.loadedPictures ?? []} />
+      <ArticleView article={article} disabledRules={disabledRules} onToggleRule={toggleRule} siteRuleLabels={ruleLabels} loadedPictures={state.result.loadedPictures ?? []} typography={typography} />
     </main>
   );
 }

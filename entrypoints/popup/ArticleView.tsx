@@ -39,9 +39,11 @@ interface Props {
   siteRuleLabels: ReadonlyMap<string, string>;
   /** Pictures the page itself loaded: shown as they are; the others wait for a click. */
   loadedPictures: string[];
+  /** The reader's typography as custom properties (lib/reader/typography.ts), for the preview. */
+  typography?: Record<string, string>;
 }
 
-export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabels, loadedPictures }: Props) {
+export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabels, loadedPictures, typography }: Props) {
   // Sanitized again here: the popup never trusts HTML that came out of a page.
   const preview = useMemo(() => previewHtml(article.contentHtml, document), [article.contentHtml]);
   const html = useMemo(() => {
@@ -70,7 +72,7 @@ export function ArticleView({ article, disabledRules, onToggleRule, siteRuleLabe
         <MetaRow field="poster" label={t('metaPoster')} value={article.poster} />
         <MetaRow field="views" label={t('metaViews')} value={article.stats.views} />
       </dl>
-      <div class="content" id="content" ref={content} onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
+      <div class="content" id="content" ref={content} style={typography} onClick={showClickedPicture} dangerouslySetInnerHTML={{ __html: html }} />
       {preview.shown < preview.total && (
         <p class="preview-note" id="preview-note">{t('previewTruncated', preview.shown.toLocaleString(), preview.total.toLocaleString())}</p>
       )}

@@ -58,3 +58,13 @@ export function readerStyle(p: ReaderPrefs): Record<string, string> {
     '--spacing': `${p.spacing}em`,
   };
 }
+
+/** The popup's preview is this much smaller than the reader's page (its default 15 px to the reader's 19). */
+const PREVIEW_SMALLER_PX = 4;
+
+/** The reader's choices as the popup's preview takes them: the theme, and every setting but the column's width (the popup's is fixed). */
+export function previewTypography(stored: unknown): { theme: ReaderPrefs['theme']; style: Record<string, string> } {
+  const prefs = readerPrefsFrom(stored);
+  const { '--width': _width, ...style } = readerStyle({ ...prefs, fontSize: prefs.fontSize - PREVIEW_SMALLER_PX });
+  return { theme: prefs.theme, style };
+}

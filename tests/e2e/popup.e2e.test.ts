@@ -27,6 +27,25 @@ describe('the popup the README shows', () => {
   });
 });
 
+describe('the preview set as the reader is', () => {
+  it('takes the font, line height and theme chosen in the reader’s 排版 panel', async () => {
+    const ext = await suite.browser.context.newPage();
+    await ext.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
+    await ext.evaluate(`chrome.storage.local.set({ readerPrefs: { theme: 'dark', font: 'kai', fontSize: 21, lineHeight: 2.2, spacing: 1.5 } })`);
+    await ext.close();
+    const { page, popup } = await openPopup(suite, 'news-portal--wetland-birds.html', '#title');
+    await until(() => popup.evaluate<boolean>(`document.documentElement.dataset.theme === 'dark'`));
+    const set = await popup.evaluate<{ font: string; size: string; lineHeight: string; bg: string }>(`(() => {
+      const c = getComputedStyle(document.querySelector('#content'));
+      return { font: c.fontFamily, size: c.fontSize, lineHeight: c.lineHeight, bg: getComputedStyle(document.body).backgroundColor };
+    })()`);
+    expect(set.font).toContain('Kaiti');
+    expect([set.size, set.lineHeight]).toEqual(['17px', '37.4px']);
+    expect(set.bg).toBe('rgb(27, 27, 29)');
+    await page.close();
+  });
+});
+
 describe('toolbar click on a forum thread', () => {
   it('shows the cleaned article, its family and metadata in the popup', async () => {
     const { page, popup } = await openPopup(suite, 'discuz--party-members-thread.html', '#title');

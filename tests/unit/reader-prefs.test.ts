@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readerAction, readingProgress } from '../../lib/reader/keys';
 import { MOST_POSITIONS, withPosition } from '../../lib/reader/positions';
-import { READER_DEFAULTS, readerPrefsFrom, readerStyle } from '../../lib/reader/typography';
+import { FONT_STACKS, READER_DEFAULTS, previewTypography, readerPrefsFrom, readerStyle } from '../../lib/reader/typography';
 
 describe('reader preferences', () => {
   it('fills what an older build did not store, and keeps every number in its range', () => {
@@ -43,5 +43,14 @@ describe('reading positions', () => {
     expect(Object.keys(all)).toHaveLength(MOST_POSITIONS);
     expect(all.a).toBeUndefined();
     expect(all[`u${MOST_POSITIONS + 4}`]).toBeDefined();
+  });
+});
+
+describe('the popup preview set as the reader is', () => {
+  it('takes the font, line height, spacing and theme, a size smaller, and never the column width', () => {
+    const { theme, style } = previewTypography({ theme: 'dark', font: 'kai', fontSize: 22, lineHeight: 2.2, spacing: 1.5, width: 50 });
+    expect(theme).toBe('dark');
+    expect(style).toEqual({ '--size': '18px', '--font': FONT_STACKS.kai, '--line-height': '2.2', '--spacing': '1.5em' });
+    expect(previewTypography(undefined).style['--size']).toBe('15px');
   });
 });
