@@ -8,12 +8,15 @@ import { LONGEST_PHRASE, type UserPhrase } from './user-phrases';
  */
 export const MOST_PHRASES = 2000;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Phrases act inside an article's HTML text too: a phrase that could write markup or an entity is no phrase. */
+const MARKUP = /[<>&]/;
 const text = (most: number) =>
   v.pipe(
     v.string(),
     v.trim(),
     v.maxLength(most, `longer than ${most} characters`),
     v.check((s) => !CONTROL.test(s), 'has control characters'),
+    v.check((s) => !MARKUP.test(s), 'has <, > or &, which a phrase never needs'),
   );
 const entry = v.object({
   from: v.pipe(text(LONGEST_PHRASE), v.minLength(1, 'an empty phrase')),

@@ -71,9 +71,13 @@ describe('checking a table from a backup or a form', () => {
       { from: '甲'.repeat(LONGEST_PHRASE + 1), to: 'x' },
       { from: 'a\u0000b', to: 'x' },
       'not a row',
+      // A backup's row that would write markup into an article's HTML.
+      { from: '图', to: '<img src=x onerror=alert(1)>' },
+      { from: '&amp;', to: '&' },
     ]);
     expect(r.phrases).toEqual([keep('鉅亨網')]);
-    expect(r.refused.map((x) => x.index)).toEqual([2, 3, 4, 5, 6]);
+    expect(r.refused.map((x) => x.index)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(r.refused[5]!.reason).toMatch(/<, > or &/);
     expect(r.refused[0]!.reason).toMatch(/empty/);
     expect(r.refused[2]!.reason).toMatch(/longer than 40/);
     expect(checkPhraseTable({ from: 'x' }).refused[0]!.reason).toMatch(/not a list/);
