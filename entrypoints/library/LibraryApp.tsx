@@ -77,19 +77,24 @@ export function LibraryApp() {
   useEffect(() => {
     if (!lib) return;
     let live = true;
-    if (version === 0)
-      void lib.newest(FIRST_ROWS).then(({ rows, total }) => {
-        if (!live || total <= rows.length) return;
-        setAll((read) => (read.length ? read : rows));
-        setReading(total);
-        setLoaded(true);
-      });
-    void lib.view().then((view) => {
+    // The whole read waits for the newest rows: begun together, it would hold the first paint back.
+    const first =
+      version === 0
+        ? lib.newest(FIRST_ROWS).then(({ rows, total }) => {
+            if (!live || total <= rows.length) return;
+            setAll((read) => (read.length ? read : rows));
+            setReading(total);
+            setLoaded(true);
+          })
+        : Promise.resolve();
+    void first.then(() => lib.view()).then((view) => {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
       setReading(0);
       setLoaded(true);
+      // The library is for finding: its 简/繁 converters load once it is read, so the first search keystroke needs no wait.
+      if (view.all.length && 'requestIdleCallback' in window) requestIdleCallback(warmSearch);
     });
     return () => {
       live = false;
