@@ -17,9 +17,10 @@ async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) =
 /** Shows the page in a script (or back in the original), loading the converter once per tab. */
 export async function setPageScript(tabId: number, variant: ScriptVariant): Promise<PageViewResult | null> {
   if (variant === 'original') return inTab(tabId, () => globalThis.__jingduPageView?.restore() ?? null, []);
+  const reading = readUserPhrases(); // read while the tab is asked, not after
   const ready = await inTab(tabId, (v: string) => !!globalThis.__jingduPageView?.canShow(v), [variant]);
   if (!ready) await browser.scripting.executeScript({ target: { tabId }, files: converterFiles(variant) });
-  const phrases = await readUserPhrases();
+  const phrases = await reading;
   return inTab(
     tabId,
     (v: string, table: unknown) => {
