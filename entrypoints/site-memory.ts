@@ -13,7 +13,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 export default defineUnlistedScript({
   async main() {
     const variant = (await siteScripts.getValue())[location.hostname] ?? (await everyPageScript.getValue());
-    if (!variant || !isVariant(variant)) return;
+    if (!variant || !isVariant(variant) || variant === 'original') return; // 'original': the site the reader keeps as written
     if (!CJK.test(document.title + (document.body?.textContent ?? '').slice(0, 20_000))) return;
     const view = sharedPageView();
     view.usePhrases(await readUserPhrases());

@@ -7,8 +7,8 @@ import { READER_DEFAULTS, type ReaderPrefs } from '../lib/reader/typography';
 import type { CleanArticle, CleanOptions } from '../lib/types';
 import type { MENU_FORMATS } from './format-label';
 
-/** Sites the user asked to always show in one script: hostname → variant. */
-export const siteScripts = storage.defineItem<Record<string, TargetVariant>>('local:siteScripts', {
+/** Sites the user asked to always show in one script: hostname → variant ('original': never converted, when every page is). */
+export const siteScripts = storage.defineItem<Record<string, ScriptVariant>>('local:siteScripts', {
   fallback: {},
   version: 1,
 });

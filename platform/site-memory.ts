@@ -1,4 +1,4 @@
-import { type TargetVariant } from '../lib/convert/variants';
+import type { ScriptVariant, TargetVariant } from '../lib/convert/variants';
 import { converterFiles } from './page-script';
 import { everyPageScript, siteScripts } from './settings';
 
@@ -21,7 +21,10 @@ export async function syncSiteScripts(): Promise<void> {
   if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours.map((s) => s.id) });
   const sites = await siteScripts.getValue();
   const registrations = [];
-  for (const [host, variant] of Object.entries(sites) as Array<[string, TargetVariant]>) {
+  // A site kept in its original script needs no script of its own: every page's leaves it out.
+  const keptOriginal = Object.keys(sites).filter((host) => sites[host] === 'original');
+  for (const [host, variant] of Object.entries(sites) as Array<[string, ScriptVariant]>) {
+    if (variant === 'original') continue;
     if (!(await browser.permissions.contains({ origins: [originPattern(host)] }))) continue;
     registrations.push({
       id: `${ID_PREFIX}${host}`,
@@ -37,7 +40,7 @@ export async function syncSiteScripts(): Promise<void> {
     registrations.push({
       id: EVERY_PAGE_ID,
       matches: EVERY_SITE,
-      excludeMatches: registrations.flatMap((r) => r.matches),
+      excludeMatches: [...registrations.flatMap((r) => r.matches), ...keptOriginal.map(originPattern)],
       js: [...converterFiles(every).map((f) => f.slice(1)), 'site-memory.js'],
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
@@ -58,10 +61,14 @@ export async function setEveryPageScript(variant: TargetVariant | null): Promise
   return true;
 }
 
-/** Called from a click in the popup: asks for this one site's permission, then remembers it. */
-export async function rememberSite(hostname: string, variant: TargetVariant | null): Promise<boolean> {
+/**
+ * Called from a click in the popup: asks for this one site's permission, then remembers it.
+ * 'original' keeps the site as it is written when every page is converted: no access is needed.
+ */
+export async function rememberSite(hostname: string, variant: ScriptVariant | null): Promise<boolean> {
   const sites = { ...(await siteScripts.getValue()) };
-  if (variant) {
+  if (variant === 'original') sites[hostname] = variant;
+  else if (variant) {
     const granted = await browser.permissions.request({ origins: [originPattern(hostname)] });
     if (!granted) return false;
     sites[hostname] = variant;

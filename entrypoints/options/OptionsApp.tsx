@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/convert/variants';
+import { type ScriptVariant, type TargetVariant, VARIANTS, isTraditionalTarget } from '../../lib/convert/variants';
 import { openLibrary } from '../../lib/storage/library';
 import { MENU_FORMATS, formatLabel } from '../../platform/format-label';
 import { t } from '../../platform/i18n';
@@ -13,7 +13,7 @@ const TRADITIONAL = VARIANTS.filter((v) => isTraditionalTarget(v.id));
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** What a remembered site does, in words. */
-function siteChoices(script: TargetVariant | undefined, clean: SiteCleanOptions | undefined): string {
+function siteChoices(script: ScriptVariant | undefined, clean: SiteCleanOptions | undefined): string {
   return [
     script && t('optionsSiteScript', variantLabel(script)),
     clean?.allPostsByStarter && t('starterPosts'),
@@ -24,7 +24,7 @@ function siteChoices(script: TargetVariant | undefined, clean: SiteCleanOptions 
 export function OptionsApp() {
   const [traditional, setTraditional] = useState<TargetVariant>('t');
   const [format, setFormat] = useState<(typeof MENU_FORMATS)[number]>('md');
-  const [scripts, setScripts] = useState<Record<string, TargetVariant>>({});
+  const [scripts, setScripts] = useState<Record<string, ScriptVariant>>({});
   const [cleaning, setCleaning] = useState<Record<string, SiteCleanOptions>>({});
   const [size, setSize] = useState<{ articles: number; usage: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);

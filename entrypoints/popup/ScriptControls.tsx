@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ScriptVariant, type TargetVariant, VARIANTS } from '../../lib/convert/variants';
 import { currentPageScript, pageScriptProgress, setPageScript } from '../../platform/page-script';
-import { preferredTraditional, siteScripts } from '../../platform/settings';
+import { everyPageScript, preferredTraditional, siteScripts } from '../../platform/settings';
 import { rememberSite } from '../../platform/site-memory';
 import { t } from '../../platform/i18n';
 import { variantLabel } from '../../platform/variant-label';
@@ -23,7 +23,9 @@ interface Props {
 /** The article's script switch, the page's own 简/繁 toggle and the per-site memory. */
 export function ScriptControls({ variant, onVariant, originalScript, tabId, hostname }: Props) {
   const [page, setPage] = useState<ScriptVariant>('original');
-  const [remembered, setRemembered] = useState<TargetVariant | null>(null);
+  const [remembered, setRemembered] = useState<ScriptVariant | null>(null);
+  // With every page converted as it loads, 原文 can be remembered too: the site is then never converted.
+  const [everyPage, setEveryPage] = useState<TargetVariant | null>(null);
   const [busy, setBusy] = useState(false);
   /** Share of the page converted so far, while a conversion runs in the tab. */
   const [percent, setPercent] = useState<number | null>(null);
@@ -34,6 +36,7 @@ export function ScriptControls({ variant, onVariant, originalScript, tabId, host
     currentPageScript(tabId).then(setPage, () => undefined);
     siteScripts.getValue().then((s) => setRemembered(s[hostname] ?? null));
     preferredTraditional.getValue().then(setTraditional);
+    everyPageScript.getValue().then(setEveryPage);
   }, [tabId, hostname]);
 
   // The tab converts in slices, the screen's part first; the popup asks how far it has got.
@@ -61,8 +64,8 @@ export function ScriptControls({ variant, onVariant, originalScript, tabId, host
   };
 
   const remember = async (on: boolean) => {
-    const target = page === 'original' ? null : (page as TargetVariant);
-    if (await rememberSite(hostname, on ? target : null)) setRemembered(on ? target : null);
+    const choice = page === 'original' && !everyPage ? null : page;
+    if (await rememberSite(hostname, on ? choice : null)) setRemembered(on ? choice : null);
   };
 
   return (
@@ -84,7 +87,7 @@ export function ScriptControls({ variant, onVariant, originalScript, tabId, host
         <button id="page-original" disabled={!busy && page === 'original'} onClick={() => showPage('original')}>{t('pageOriginal')}</button>
         <span id="page-progress" role="status">{busy && percent !== null ? t('pageConverting', String(percent)) : ''}</span>
       </span>
-      {hostname && (page !== 'original' || remembered) && (
+      {hostname && (page !== 'original' || remembered || everyPage) && (
         <label class="remember">
           <input id="remember-site" type="checkbox" checked={remembered !== null} onChange={(e) => remember((e.target as HTMLInputElement).checked)} />
           {t('rememberSite', variantLabel(remembered ?? page), hostname)}

@@ -12,10 +12,11 @@ const suite = useExtension('zh-CN', E2E_EXTENSION_DIR);
 const FILES = ['dict-t2cn.js', 'page-simplified.js', 'site-memory.js'];
 
 /** Runs the registered files in the tab showing `url`; returns the script its page view then shows ('none': never started). */
-async function runRegisteredScripts(url: string): Promise<string> {
+async function runRegisteredScripts(url: string, siteScripts: Record<string, string> = {}): Promise<string> {
   const ext = await suite.browser.context.newPage();
   await ext.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
-  await ext.evaluate(`chrome.storage.local.set({ everyPageScript: 'cn', userPhrases: [{ from: '鉅亨網', to: '鉅亨網', toward: 'both' }] })`);
+  const settings = { everyPageScript: 'cn', siteScripts, userPhrases: [{ from: '鉅亨網', to: '鉅亨網', toward: 'both' }] };
+  await ext.evaluate(`chrome.storage.local.set(${JSON.stringify(settings)})`);
   const tab = `chrome.tabs.query({ url: ${JSON.stringify(url)} }).then(([tab]) => tab.id)`;
   await ext.evaluate(`${tab}.then((tabId) => chrome.scripting.executeScript({ target: { tabId }, files: ${JSON.stringify(FILES)} }))`);
   const [{ result }] = await ext.evaluate<Array<{ result: string }>>(
@@ -52,6 +53,15 @@ describe('every page shown in one script as it loads', () => {
     await page.goto(url);
     // The converter is loaded but never started on it: nothing walked, kept or observed.
     expect(await runRegisteredScripts(url)).toBe('original');
+    await page.close();
+  });
+
+  it('leaves a site the reader keeps as written (原文 remembered) in its own script', async () => {
+    const page = await suite.browser.context.newPage();
+    const url = `${suite.base}/finance-brief.html?kept`;
+    await page.goto(url);
+    expect(await runRegisteredScripts(url, { '127.0.0.1': 'original' })).toBe('original');
+    expect(await page.textContent('h1')).toBe('台股收高 外資回補');
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onCommand, onMenuClick } from '../../platform/actions';
-import { setEveryPageScript, syncSiteScripts } from '../../platform/site-memory';
+import { rememberSite, setEveryPageScript, syncSiteScripts } from '../../platform/site-memory';
 import { detectScript } from '../../lib/convert/script';
 import { loadConverter } from '../../lib/convert/load';
 import { PageView } from '../../lib/convert/page-view';
@@ -106,5 +106,21 @@ describe('every page as it loads', () => {
     expect(await setEveryPageScript('t')).toBe(true);
     expect(await everyPageScript.getValue()).toBe('t');
     expect(vi.mocked(fakeBrowser.permissions.request).mock.calls.at(-1)![0]).toEqual({ origins: ['http://*/*', 'https://*/*'] });
+  });
+});
+
+describe('a site kept as written while every page is converted', () => {
+  it('is remembered without asking for its access, gets no script and is left out of every page’s', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request');
+    request.mockClear();
+    expect(await rememberSite('news.example.tw', 'original')).toBe(true);
+    expect(request).not.toHaveBeenCalled();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const register = vi.mocked(fakeBrowser.scripting.registerContentScripts);
+    await everyPageScript.setValue('cn');
+    await syncSiteScripts();
+    const regs = register.mock.calls.at(-1)![0] as Array<{ matches: string[]; excludeMatches?: string[] }>;
+    expect(regs.map((r) => r.matches)).toEqual([['http://*/*', 'https://*/*']]);
+    expect(regs[0]!.excludeMatches).toEqual(['*://news.example.tw/*']);
   });
 });
