@@ -87,7 +87,8 @@ export function LibraryApp() {
             setLoaded(true);
           })
         : Promise.resolve();
-    void first.then(() => lib.view()).then((view) => {
+    // Were the newest rows not to be read, the whole read still comes.
+    void first.catch(() => undefined).then(() => lib.view()).then((view) => {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
