@@ -2,8 +2,23 @@ import { isVariant } from '../lib/convert/variants';
 import { sharedPageView } from '../platform/page-view-global';
 import { everyPageScript, readUserPhrases, siteScripts } from '../platform/settings';
 
-/** A page with no Chinese near its start is left alone: converting every page must cost the others nothing. */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Calls `then` once the page has Chinese: at once, or when the page brings it in later (a page
+ * built by its own script). Until then nothing is walked: converting every page must cost the
+ * others nothing but a look at what they add.
+ */
+function whenChinese(then: () => void): void {
+  if (CJK.test(document.title + (document.body?.textContent ?? '').slice(0, 20_000))) return then();
+  const watch = new MutationObserver((records) => {
+    const added = records.some((r) => (r.type === 'characterData' ? CJK.test(r.target.textContent ?? '') : [...r.addedNodes].some((n) => CJK.test(n.textContent ?? ''))));
+    if (!added) return;
+    watch.disconnect();
+    then();
+  });
+  watch.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+}
 
 /**
  * Registered by the background only for the sites the user chose ("always show this site in
@@ -14,9 +29,11 @@ export default defineUnlistedScript({
   async main() {
     const variant = (await siteScripts.getValue())[location.hostname] ?? (await everyPageScript.getValue());
     if (!variant || !isVariant(variant) || variant === 'original') return; // 'original': the site the reader keeps as written
-    if (!CJK.test(document.title + (document.body?.textContent ?? '').slice(0, 20_000))) return;
-    const view = sharedPageView();
-    view.usePhrases(await readUserPhrases());
-    if (view.canShow(variant)) view.show(variant);
+    const phrases = await readUserPhrases();
+    whenChinese(() => {
+      const view = sharedPageView();
+      view.usePhrases(phrases);
+      if (view.canShow(variant)) void view.show(variant);
+    });
   },
 });

@@ -46,13 +46,20 @@ describe('every page shown in one script as it loads', () => {
     await page.close();
   });
 
-  it('leaves a page without Chinese untouched', async () => {
+  it('leaves a page without Chinese untouched, and converts it once its own script brings Chinese in', async () => {
     const page = await suite.browser.context.newPage();
     const url = `${suite.base}/generated/latin.html`;
     await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Notes</title><p>Plain English notes.</p>' }));
     await page.goto(url);
-    // The converter is loaded but never started on it: nothing walked, kept or observed.
+    // The converter is loaded but never started on it: nothing walked, kept or observed by the converter.
     expect(await runRegisteredScripts(url)).toBe('original');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'feed';
+      p.textContent = '軟體更新完成';
+      document.body.append(p);
+    });
+    await until(async () => (await page.textContent('#feed')) === '软件更新完成');
     await page.close();
   });
 
