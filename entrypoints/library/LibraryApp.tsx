@@ -40,7 +40,7 @@ export function LibraryApp() {
   const [template, setTemplate] = useState('');
   const [readFilter, setReadFilter] = useState<'' | 'unread' | 'read'>('');
   /** While the whole library is still being read after its newest rows were shown: how many records it holds. */
-  const [reading, setReading] = useState(0);
+  const [readingAll, setReadingAll] = useState(0);
   const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<RemovedArticle | null>(null);
@@ -83,7 +83,7 @@ export function LibraryApp() {
         ? lib.newest(FIRST_ROWS).then(({ rows, total }) => {
             if (!live || total <= rows.length) return;
             setAll((read) => (read.length ? read : rows));
-            setReading(total);
+            setReadingAll(total);
             setLoaded(true);
           })
         : Promise.resolve();
@@ -92,7 +92,7 @@ export function LibraryApp() {
       if (!live) return;
       setDamaged(view.damaged);
       setAll(view.all);
-      setReading(0);
+      setReadingAll(0);
       setLoaded(true);
       // The library is for finding: its 简/繁 converters load once it is read, so the first search keystroke needs no wait.
       if (view.all.length && 'requestIdleCallback' in window) requestIdleCallback(warmSearch);
@@ -109,13 +109,13 @@ export function LibraryApp() {
     void queryVariants(query).then((needles) => {
       if (!live) return;
       setShown(matching(sorted, { site: site || undefined, template: template || undefined, tag: tag || undefined, reading: readFilter || undefined, needles }));
-      if (!reading) setShownFor(query); // a query is answered once the whole library is read
+      if (!readingAll) setShownFor(query); // a query is answered once the whole library is read
       setRows(FIRST_ROWS);
     });
     return () => {
       live = false;
     };
-  }, [sorted, query, site, template, tag, readFilter, reading]);
+  }, [sorted, query, site, template, tag, readFilter, readingAll]);
 
   const sites = useMemo(() => [...new Set(all.map((r) => r.site).filter(Boolean))].sort(), [all]);
   const templates = useMemo(() => [...new Set(all.map((r) => r.template))].sort(), [all]);
@@ -223,8 +223,8 @@ export function LibraryApp() {
           {tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         {/* The buttons say what they export: the selection, or every article listed when none is selected. */}
-        <button id="export-zip" onClick={exportZip} disabled={!shown.length || reading > 0}>{chosen ? t('exportSelectedZip', chosen) : t('exportAllZip', shown.length)}</button>
-        <button id="export-epub" onClick={exportEpub} disabled={!shown.length || reading > 0}>{chosen ? t('exportSelectedEpub', chosen) : t('exportAllEpub', shown.length)}</button>
+        <button id="export-zip" onClick={exportZip} disabled={!shown.length || readingAll > 0}>{chosen ? t('exportSelectedZip', chosen) : t('exportAllZip', shown.length)}</button>
+        <button id="export-epub" onClick={exportEpub} disabled={!shown.length || readingAll > 0}>{chosen ? t('exportSelectedEpub', chosen) : t('exportAllEpub', shown.length)}</button>
         <button id="export-backup" onClick={exportBackup}>{t('exportBackup')}</button>
         <label class="import">
           {t('importBackup')}
@@ -256,7 +256,7 @@ export function LibraryApp() {
           {t('deleted', undo.record.title)} <button id="undo" onClick={restore}>{t('undo')}</button>
         </p>
       )}
-      <p class="sub" id="library-reading" role="status">{reading > 0 ? t('libraryReading', all.length, reading) : ''}</p>
+      <p class="sub" id="library-reading" role="status">{readingAll > 0 ? t('libraryReading', all.length, readingAll) : ''}</p>
       {!loaded ? null : all.length === 0 ? (
         <p class="empty">{t('empty')}</p>
       ) : shown.length === 0 ? (

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkPhraseTable } from '../../lib/convert/phrase-table';
-import { type PhraseToward, type UserPhrase, LONGEST_PHRASE, phrasesToward, withUserPhrases } from '../../lib/convert/user-phrases';
-import { loadConverter } from '../../lib/convert/load';
+import { type PhraseToward, type UserPhrase, LONGEST_PHRASE, loadConverterWith } from '../../lib/convert/user-phrases';
 import { t } from '../../platform/i18n';
 import { readUserPhrases } from '../../platform/settings';
 import { saveUserPhrases, watchUserPhrases } from '../../platform/user-phrases';
@@ -16,8 +15,8 @@ function TryIt({ phrases }: { phrases: UserPhrase[] }) {
   useEffect(() => {
     if (!text.trim()) return setOut(null);
     let live = true;
-    void Promise.all([loadConverter('cn'), loadConverter('t')]).then(([cn, tr]) => {
-      if (live) setOut({ cn: withUserPhrases(cn, phrasesToward('cn', phrases))(text), t: withUserPhrases(tr, phrasesToward('t', phrases))(text) });
+    void Promise.all([loadConverterWith('cn', phrases), loadConverterWith('t', phrases)]).then(([cn, tr]) => {
+      if (live) setOut({ cn: cn(text), t: tr(text) });
     });
     return () => {
       live = false;
